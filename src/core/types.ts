@@ -1,0 +1,79 @@
+/** The stable identifiers of the contract (../shared/spec/coaching-rules.md). */
+export const KINDS = [
+  "intro_request",
+  "recommendation_ask",
+  "endorsement_ask",
+  "connection_request",
+  "outreach",
+  "follow_up",
+  "other",
+] as const;
+export type Kind = (typeof KINDS)[number];
+export type AskKind = Exclude<Kind, "other">;
+
+export const RULE_IDS = [
+  "quid-pro-quo",
+  "no-first-hand-basis",
+  "repeat-follow-up",
+  "no-graceful-out",
+  "generic-template",
+  "no-shared-context",
+  "no-specifics",
+  "unclear-intent",
+  "no-value-for-recipient",
+  "premature-pitch",
+  "demanding-tone",
+  "too-long",
+  "email-workaround",
+  "mass-blast",
+  "no-timeline",
+  "no-direct-contact",
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export type Severity = "blocker" | "warn" | "tip";
+export type Verdict = "ready" | "revise" | "dont-send" | "not-an-ask";
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  /** UTF-16 offsets into the draft, or null when the finding is about something missing. */
+  start: number | null;
+  end: number | null;
+  message: string;
+  why: string;
+}
+
+export type ChecklistId = "who-you-are" | "what-you-ask" | "mutual-help" | "why-it-matters" | "timeline";
+export interface ChecklistItem {
+  id: ChecklistId;
+  question: string;
+  present: boolean;
+}
+
+export type RewriteSource = "rules" | "model";
+
+export interface ReviewResult {
+  kind: Kind;
+  verdict: Verdict;
+  score: number;
+  findings: Finding[];
+  checklist: ChecklistItem[];
+  /** null when the verdict is `ready` or `not-an-ask`, or when the advice is not to send at all. */
+  rewrite: string | null;
+  rewriteSource: RewriteSource | null;
+  /** One line, safe to store: the kind and the rules that fired, never the draft's words. */
+  summary: string;
+}
+
+/** What the tracker knows about the ask a draft belongs to (spec: "Rules from tracked history"). */
+export interface AskHistory {
+  /** Follow-ups already logged for this ask. */
+  followUpsLogged: number;
+  /** Different people who received the same ask (same kind, near-identical text) in the last 14 days. */
+  recipientsOfSameAskLast14Days: number;
+}
+
+export interface ReviewContext {
+  history?: AskHistory;
+}
