@@ -1,0 +1,20 @@
+/** What a CLI command may touch, passed in so tests can drive commands in-process. */
+export interface CliIo {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+  env: Record<string, string | undefined>;
+}
+
+export type CliCommand = {
+  name: string;
+  summary: string;
+  /** Returns the process exit code. Must not throw for bad input: print a clear message and return non-zero. */
+  run(args: string[], io: CliIo): Promise<number>;
+};
+
+export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString("utf8");
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+export type Env = Record<string, string | undefined>;
+
+/** Thrown at start-up for a missing or malformed variable: names it and says how to fix it. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration problem${problems.length > 1 ? "s" : ""}:\n  - ${problems.join("\n  - ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/**
+ * Parses one section of configuration from the environment with a zod schema whose keys are the
+ * variable names. `hints` gives, per variable, what a good value looks like.
+ */
+export function parseSection<S extends z.ZodObject<z.ZodRawShape>>(schema: S, env: Env, hints: Partial<Record<keyof z.infer<S>, string>> = {}): z.infer<S> {
+  const picked: Record<string, string | undefined> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const value = env[key];
+    picked[key] = value === undefined || value.trim() === "" ? undefined : value.trim();
+  }
+  const parsed = schema.safeParse(picked);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(
+    parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? "?");
+      const hint = (hints as Record<string, string | undefined>)[name];
+      return `${name}: ${issue.message}${hint ? ` (expected ${hint})` : ""}`;
+    }),
+  );
+}
+
+/** "true"/"false"/"1"/"0"/"yes"/"no" → boolean, for env flags. */
+export const envBoolean = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
+  .transform((v) => v === "true" || v === "1" || v === "yes");
