@@ -64,6 +64,8 @@ export interface ReviewResult {
   rewriteSource: RewriteSource | null;
   /** One line, safe to store: the kind and the rules that fired, never the draft's words. */
   summary: string;
+  /** Set when a model contributed: the version of the prompt templates (`prompts/VERSION` + content hash). */
+  promptVersion?: string;
 }
 
 /** What the tracker knows about the ask a draft belongs to (spec: "Rules from tracked history"). */
