@@ -1,0 +1,16 @@
+/**
+ * The whole configuration, parsed once at start-up from an env object. Each section lives in its own
+ * module (storage.ts, slack.ts, …) and throws a ConfigError naming the variable and the fix.
+ */
+import type { Env } from "./env";
+import { parseStorageConfig, type StorageConfig } from "./storage";
+
+export interface AppConfig {
+  storage: StorageConfig;
+}
+
+export function loadConfig(env: Env): AppConfig {
+  return {
+    storage: parseStorageConfig(env),
+  };
+}

@@ -1,0 +1,84 @@
+/** The one set of migrations for SQLite and PostgreSQL, provided in code to Kysely's Migrator. */
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
+import type { Database } from "./schema";
+
+const migrations: Record<string, Migration> = {
+  "0001_tracker": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("asks")
+        .addColumn("key", "text", (c) => c.primaryKey())
+        .addColumn("platform", "text", (c) => c.notNull())
+        .addColumn("workspace_id", "text", (c) => c.notNull())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("number", "integer", (c) => c.notNull())
+        .addColumn("reader_user_id", "text")
+        .addColumn("reader_name", "text")
+        .addColumn("third_person", "text")
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("sent_at", "bigint", (c) => c.notNull())
+        .addColumn("state", "text", (c) => c.notNull())
+        .addColumn("followed_up_at", "bigint")
+        .addColumn("closed_at", "bigint")
+        .addColumn("fingerprint", "text", (c) => c.notNull())
+        .addColumn("summary", "text", (c) => c.notNull())
+        .addColumn("draft", "text")
+        .addColumn("time_zone", "text")
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("asks_owner_number").unique().on("asks").columns(["platform", "workspace_id", "user_id", "number"]).execute();
+      await db.schema.createIndex("asks_owner_fingerprint").on("asks").columns(["platform", "workspace_id", "user_id", "fingerprint"]).execute();
+
+      await db.schema
+        .createTable("reminders")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("ask_key", "text", (c) => c.notNull().references("asks.key").onDelete("cascade"))
+        .addColumn("type", "text", (c) => c.notNull())
+        .addColumn("due_at", "bigint", (c) => c.notNull())
+        .addColumn("lease_owner", "text")
+        .addColumn("lease_until", "bigint")
+        .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("delivered_at", "bigint")
+        .addColumn("delivered_by", "text")
+        .execute();
+      // At most one reminder of each type per ask, ever: a retry can never schedule (or send) it twice.
+      await db.schema.createIndex("reminders_ask_type").unique().on("reminders").columns(["ask_key", "type"]).execute();
+      // The sweep reads only undelivered reminders, in due order.
+      await db.schema.createIndex("reminders_due").on("reminders").column("due_at").where(sql.ref("delivered_at"), "is", null).execute();
+
+      await db.schema
+        .createTable("user_settings")
+        .addColumn("platform", "text", (c) => c.notNull())
+        .addColumn("workspace_id", "text", (c) => c.notNull())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("key", "text", (c) => c.notNull())
+        .addColumn("value", "text", (c) => c.notNull())
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("user_settings_pk", ["platform", "workspace_id", "user_id", "key"])
+        .execute();
+
+      await db.schema
+        .createTable("dismissals")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("rule_id", "text", (c) => c.notNull())
+        .addColumn("platform", "text", (c) => c.notNull())
+        .addColumn("workspace_id", "text", (c) => c.notNull())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("dismissals_workspace").on("dismissals").columns(["platform", "workspace_id", "rule_id"]).execute();
+      await db.schema.createIndex("dismissals_user").on("dismissals").columns(["platform", "workspace_id", "user_id"]).execute();
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the schema up to date; safe when several processes start at once. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName;
+    throw new Error(`database migration ${failed ?? ""} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
