@@ -1,0 +1,332 @@
+/**
+ * The Teams bot: Teams activities in, core calls, Adaptive Cards out. No coaching logic lives here.
+ * Mentions in channels and group chats, any message in a 1:1 chat, typed commands (`help`, `list`,
+ * `review-ask <draft>`), card actions (Action.Submit message-backs and `adaptiveCard/action` invokes),
+ * and the install greeting.
+ */
+import { CardFactory, MessageFactory, TurnContext, type Activity, type ConversationReference } from "botbuilder";
+import { describeState, OPEN_STATES } from "../../src/core/asks";
+import type { Ask, Owner } from "../../src/core/ports";
+import type { ReviewResult, RuleId } from "../../src/core/types";
+import type { Logger } from "../../src/logger";
+import type { ReviewService } from "../../src/review-service";
+import type { TrackerErrorCode, TrackerService } from "../../src/tracker/tracker-service";
+import { dismissedRules, isAskwellPayload, MAX_DRAFT_CHARS, verifyAction, type ActionPayload } from "./actions";
+import { HELP_TEXT, listCard, reviewCard, type AdaptiveCard } from "./cards";
+import { TeamsConversations } from "./conversations";
+import { ownerOf } from "./owner";
+
+export interface TeamsBotDeps {
+  reviews: ReviewService;
+  /** null when no database is configured: reviews work, tracking says it is not set up. */
+  tracker: TrackerService | null;
+  logger: Logger;
+  now: () => Date;
+  /** The bot's app id ("" when running unauthenticated): proactive updates are sent as this app. */
+  appId: string;
+}
+
+type Command = { type: "help" } | { type: "list" } | { type: "review"; draft: string };
+
+export function parseCommand(text: string): Command {
+  const trimmed = text.trim();
+  const [first = "", ...rest] = trimmed.split(/\s+/);
+  const word = first.toLowerCase().replace(/^\//, "");
+  if (trimmed === "" || (word === "help" && rest.length === 0)) return { type: "help" };
+  if (word === "list" && rest.length === 0) return { type: "list" };
+  if (word === "review-ask") return { type: "review", draft: trimmed.slice(first.length).trim() };
+  return { type: "review", draft: trimmed };
+}
+
+/** Teams sends message text with a little HTML: non-breaking spaces and entities. Mentions of other people stay. */
+export function plainText(text: string): string {
+  return text
+    .replace(/<\/?(p|div|span)[^>]*>/gi, "")
+    .replace(/<br\s*\/?>/gi, "\n")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&")
+    .trim();
+}
+
+const TRACKER_WORDS: Record<TrackerErrorCode, string> = {
+  not_found: "I can't find that ask among yours.",
+  refused_transition: "",
+  invalid_time: "",
+  invalid_input: "",
+  storage_unavailable: "I couldn't reach my storage just now, so nothing was changed. Please try again in a minute.",
+};
+
+function trackerMessage(error: { code: TrackerErrorCode; message: string }): string {
+  return TRACKER_WORDS[error.code] || error.message;
+}
+
+const cardMessage = (card: AdaptiveCard): Partial<Activity> => MessageFactory.attachment(CardFactory.adaptiveCard(card));
+
+export class TeamsBot {
+  private readonly pending = new Set<Promise<void>>();
+  private readonly conversations: TeamsConversations | null;
+
+  constructor(private readonly deps: TeamsBotDeps) {
+    this.conversations = deps.tracker ? new TeamsConversations(deps.tracker, deps.now, deps.logger) : null;
+  }
+
+  /** The turn handler given to `CloudAdapter.process`. */
+  readonly run = async (context: TurnContext): Promise<void> => {
+    const activity = context.activity;
+    switch (activity.type) {
+      case "message":
+        return this.onMessage(context);
+      case "invoke":
+        return this.onInvoke(context);
+      case "conversationUpdate":
+        return this.onConversationUpdate(context);
+      case "installationUpdate":
+        if ((activity as { action?: string }).action?.startsWith("add")) return this.greet(context);
+        return;
+      default:
+        return;
+    }
+  };
+
+  /** Resolves when background work (model improvements of posted cards) is done: for tests and shutdown. */
+  async idle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  private async onMessage(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const owner = ownerOf(activity);
+    if (!owner) {
+      await context.sendActivity("I couldn't tell who sent that, so I left it alone.");
+      return;
+    }
+    if (activity.value !== undefined && activity.value !== null) {
+      const reply = await this.onAction(context, owner, activity.value);
+      if (reply) await context.sendActivity(reply);
+      return;
+    }
+    const personal = activity.conversation?.conversationType === "personal";
+    const addressed = personal || (activity.entities ?? []).some((e) => e.type === "mention" && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id);
+    if (!addressed) return;
+    await this.conversations?.remember(owner, context);
+
+    const command = parseCommand(plainText(personal ? (activity.text ?? "") : TurnContext.removeRecipientMention(activity) ?? ""));
+    switch (command.type) {
+      case "help":
+        await context.sendActivity(MessageFactory.text(HELP_TEXT, undefined, undefined));
+        return;
+      case "list":
+        await this.sendList(context, owner);
+        return;
+      case "review":
+        await this.reviewAndReply(context, owner, command.draft);
+        return;
+    }
+  }
+
+  private async onInvoke(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    if (activity.name !== "adaptiveCard/action") {
+      await context.sendActivity({ type: "invokeResponse", value: { status: 501 } });
+      return;
+    }
+    const owner = ownerOf(activity);
+    const data = (activity.value as { action?: { data?: unknown } } | undefined)?.action?.data;
+    const reply = owner ? await this.onAction(context, owner, data) : "I couldn't tell who pressed that, so I left it alone.";
+    await context.sendActivity({
+      type: "invokeResponse",
+      value: { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: reply ?? "Done." } },
+    });
+  }
+
+  private async onConversationUpdate(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const botAdded = (activity.membersAdded ?? []).some((member) => member.id === activity.recipient?.id);
+    if (botAdded) await this.greet(context);
+  }
+
+  private async greet(context: TurnContext): Promise<void> {
+    const owner = ownerOf(context.activity);
+    if (owner && context.activity.conversation?.conversationType === "personal") await this.conversations?.remember(owner, context);
+    await context.sendActivity(`👋 Hi! ${HELP_TEXT}`);
+  }
+
+  private async review(owner: Owner, draft: string): Promise<ReviewResult> {
+    const first = this.deps.reviews.reviewNow(draft);
+    if (!this.deps.tracker || first.kind === "other") return first;
+    const history = await this.deps.tracker.historyForDraft(owner, draft, first.kind, this.deps.now());
+    if (!history.ok) {
+      this.deps.logger.warn({ code: history.code }, "teams: reviewing without tracked history");
+      return first;
+    }
+    return this.deps.reviews.reviewNow(draft, { history: history.value });
+  }
+
+  /** A draft problem the user can fix, or null when the draft can be reviewed. */
+  private draftProblem(draft: string): string | null {
+    if (draft.trim() === "") return "Send me the draft you want reviewed, e.g. `review-ask Hi Dana, could you introduce me to Sam at Acme?…`";
+    if (draft.length > MAX_DRAFT_CHARS) {
+      return `That draft is ${draft.length.toLocaleString("en-US")} characters; I review up to ${MAX_DRAFT_CHARS.toLocaleString("en-US")}. A good ask fits in five sentences: trim it and send it again.`;
+    }
+    return null;
+  }
+
+  private async reviewAndReply(context: TurnContext, owner: Owner, draft: string): Promise<void> {
+    const problem = this.draftProblem(draft);
+    if (problem) {
+      await context.sendActivity(problem);
+      return;
+    }
+    const result = await this.review(owner, draft);
+    const sent = await context.sendActivity(cardMessage(reviewCard(result, draft, owner)));
+    if (sent?.id) this.improveLater(context, owner, draft, result, sent.id, []);
+  }
+
+  /**
+   * Asks the model for a better review after the turn has ended (Teams wants its HTTP answer fast) and,
+   * if there is one, updates the posted card in place through a proactive turn.
+   */
+  private improveLater(context: TurnContext, owner: Owner, draft: string, first: ReviewResult, cardId: string, dismissed: readonly string[]): void {
+    if (first.verdict === "not-an-ask") return;
+    const reference = TurnContext.getConversationReference(context.activity) as Partial<ConversationReference>;
+    const adapter = context.adapter;
+    const work = (async () => {
+      const better = await this.deps.reviews.improve(draft, first, { workspaceId: owner.workspaceId });
+      if (!better) return;
+      const card = reviewCard(better.result, draft, owner, { dismissed, note: better.note });
+      await adapter.continueConversationAsync(this.deps.appId, reference, async (proactive) => {
+        await proactive.updateActivity({ ...cardMessage(card), id: cardId });
+      });
+    })().catch((error: unknown) => {
+      this.deps.logger.warn({ err: error instanceof Error ? error.message : String(error), tenant: owner.workspaceId }, "teams: could not update the card with the improved review");
+    });
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work));
+  }
+
+  private async sendList(context: TurnContext, owner: Owner): Promise<void> {
+    const tracker = this.deps.tracker;
+    if (!tracker) {
+      await context.sendActivity("Tracking isn't set up on this Askwell (no database is configured), so there is nothing to list.");
+      return;
+    }
+    const asks = await tracker.listAsks(owner, { states: OPEN_STATES });
+    if (!asks.ok) {
+      await context.sendActivity(trackerMessage(asks));
+      return;
+    }
+    const shown = asks.value.slice(0, 15);
+    const next = new Map<string, string>();
+    for (const ask of shown) {
+      const reminder = await tracker.nextReminderFor(ask);
+      if (reminder.ok && reminder.value) next.set(ask.id, `; next reminder ${reminder.value.dueAt.toISOString().slice(0, 10)}`);
+    }
+    await context.sendActivity(cardMessage(listCard(shown, owner, (ask: Ask) => `${describeState(ask.state)}${next.get(ask.id) ?? ""}`)));
+  }
+
+  /** A card button: checked against the acting user, then done. Returns the text to answer with, if any. */
+  private async onAction(context: TurnContext, owner: Owner, value: unknown): Promise<string | null> {
+    if (!isAskwellPayload(value)) return "That button belongs to a card I no longer recognise. Send me your draft again for a fresh review.";
+    const verified = verifyAction(value, owner);
+    if (!verified.ok) {
+      this.deps.logger.warn({ code: verified.code, tenant: owner.workspaceId, user: owner.userId }, "teams: card action refused");
+      return verified.code === "not_yours"
+        ? "That card was made for someone else, so I left it alone. Send me your own draft to get a review you can act on."
+        : "I couldn't read that button's data, so nothing was changed. Send me your draft again for a fresh card.";
+    }
+    const payload = verified.value;
+    switch (payload.action) {
+      case "review-edit":
+      case "not-applicable":
+        return this.updateReview(context, owner, payload);
+      case "track":
+        return this.track(context, owner, payload);
+      case "followed-up":
+      case "replied":
+      case "close":
+        return this.changeAsk(owner, payload);
+    }
+  }
+
+  private async updateReview(context: TurnContext, owner: Owner, payload: ActionPayload): Promise<string | null> {
+    const draft = payload.draft?.trim() ?? "";
+    const problem = this.draftProblem(draft);
+    if (problem) return problem;
+    const dismissed = dismissedRules(payload);
+    if (payload.action === "not-applicable") {
+      if (!payload.rule) return "I couldn't tell which advice you meant, so nothing was changed.";
+      if (this.deps.tracker) {
+        const recorded = await this.deps.tracker.recordDismissal(owner, payload.rule as RuleId, this.deps.now());
+        if (!recorded.ok) this.deps.logger.warn({ code: recorded.code }, "teams: dismissal not recorded");
+      }
+      if (!dismissed.includes(payload.rule)) dismissed.push(payload.rule);
+    }
+    const result = await this.review(owner, draft);
+    const card = cardMessage(reviewCard(result, draft, owner, { dismissed }));
+    const cardId = context.activity.replyToId;
+    if (cardId) {
+      await context.updateActivity({ ...card, id: cardId });
+      if (payload.action === "review-edit") this.improveLater(context, owner, draft, result, cardId, dismissed);
+      return null;
+    }
+    const sent = await context.sendActivity(card);
+    if (sent?.id && payload.action === "review-edit") this.improveLater(context, owner, draft, result, sent.id, dismissed);
+    return null;
+  }
+
+  private async track(context: TurnContext, owner: Owner, payload: ActionPayload): Promise<string> {
+    const tracker = this.deps.tracker;
+    if (!tracker) return "Tracking isn't set up on this Askwell (no database is configured), so I can't remind you about this ask.";
+    const reader = payload.reader?.trim();
+    if (!reader) return "Tell me who you sent it to, then press *Track* again.";
+    const draft = payload.draft?.trim() ?? "";
+    const problem = this.draftProblem(draft);
+    if (problem) return problem;
+    const result = this.deps.reviews.reviewNow(draft);
+    if (result.kind === "other") return "That draft doesn't read like a networking ask, so there's nothing to track.";
+
+    const now = this.deps.now();
+    const tracked = await tracker.trackAsk(owner, {
+      reader,
+      thirdPerson: payload.thirdPerson?.trim() || null,
+      kind: result.kind,
+      draft,
+      summary: result.summary,
+      sentAt: now,
+      timeZone: context.activity.localTimezone || null,
+    });
+    if (!tracked.ok) return trackerMessage(tracked);
+    const ask = tracked.value;
+
+    const cardId = context.activity.replyToId;
+    if (cardId) {
+      const card = reviewCard(await this.review(owner, draft), draft, owner, { dismissed: dismissedRules(payload), trackedAskId: ask.id });
+      await context.updateActivity({ ...cardMessage(card), id: cardId }).catch((error: unknown) => {
+        // The ask is tracked either way; a stale card is only cosmetic.
+        this.deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "teams: tracked, but the card was not updated");
+      });
+    }
+    const reminder = await tracker.nextReminderFor(ask);
+    const when = reminder.ok && reminder.value ? ` I'll remind you here on ${reminder.value.dueAt.toISOString().slice(0, 10)} if there's no answer by then.` : "";
+    return `📌 Tracking ask #${ask.id} to ${reader}.${when}`;
+  }
+
+  private async changeAsk(owner: Owner, payload: ActionPayload): Promise<string> {
+    const tracker = this.deps.tracker;
+    if (!tracker) return "Tracking isn't set up on this Askwell (no database is configured).";
+    if (!payload.askId) return "I couldn't tell which ask you meant, so nothing was changed.";
+    const now = this.deps.now();
+    const changed =
+      payload.action === "followed-up"
+        ? await tracker.recordFollowUp(owner, payload.askId, now)
+        : payload.action === "replied"
+          ? await tracker.recordReply(owner, payload.askId, "replied", now)
+          : await tracker.closeAsk(owner, payload.askId, now);
+    if (!changed.ok) return trackerMessage(changed);
+    return `Ask #${changed.value.id} is now ${describeState(changed.value.state)}.`;
+  }
+}

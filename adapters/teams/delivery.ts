@@ -1,0 +1,47 @@
+import { CardFactory, MessageFactory, type CloudAdapter } from "botbuilder";
+import type { DueReminder, ReminderDelivery } from "../../src/core/ports";
+import { AskwellError } from "../../src/errors";
+import type { Logger } from "../../src/logger";
+import type { TrackerService } from "../../src/tracker/tracker-service";
+import { reminderCard } from "./cards";
+import { TeamsConversations } from "./conversations";
+
+/** Audience for opening a 1:1 chat; with authentication disabled botbuilder ignores it. */
+const BOT_FRAMEWORK_AUDIENCE = "https://api.botframework.com";
+
+/**
+ * Delivers reminders as proactive 1:1 messages. Throws when the user cannot be reached or the Bot
+ * Connector keeps refusing (429/500 after botbuilder's own retries): the runner then keeps the
+ * reminder for a later run, so it is neither lost nor sent twice.
+ */
+export function teamsReminderDelivery(deps: { adapter: CloudAdapter; appId: string; tracker: TrackerService; logger: Logger; now: () => Date }): ReminderDelivery {
+  const conversations = new TeamsConversations(deps.tracker, deps.now, deps.logger);
+  return {
+    async deliver(reminder: DueReminder): Promise<void> {
+      const owner = reminder.ask.owner;
+      const reachable = await conversations.find(owner);
+      if (!reachable) {
+        throw new AskwellError("teams_unreachable", `teams: no conversation saved for the owner of ask ${reminder.ask.id}; it waits until they message the bot`);
+      }
+      const message = MessageFactory.attachment(CardFactory.adaptiveCard(reminderCard(reminder)));
+      if ("reference" in reachable) {
+        await deps.adapter.continueConversationAsync(deps.appId, reachable.reference, async (context) => {
+          await context.sendActivity(message);
+        });
+      } else {
+        const { contact } = reachable;
+        await deps.adapter.createConversationAsync(
+          deps.appId,
+          contact.channelId,
+          contact.serviceUrl,
+          BOT_FRAMEWORK_AUDIENCE,
+          { isGroup: false, bot: { id: contact.botId, name: "" }, members: [{ id: contact.userId, name: "" }], tenantId: contact.tenantId, channelData: { tenant: { id: contact.tenantId } } },
+          async (context) => {
+            await context.sendActivity(message);
+          },
+        );
+      }
+      deps.logger.info({ reminderId: reminder.reminderId, type: reminder.type, tenant: owner.workspaceId }, "teams: reminder delivered");
+    },
+  };
+}
