@@ -3,14 +3,18 @@
  * module (storage.ts, slack.ts, …) and throws a ConfigError naming the variable and the fix.
  */
 import type { Env } from "./env";
+import { type LlmConfig, parseLlmConfig } from "./llm";
 import { parseStorageConfig, type StorageConfig } from "./storage";
 
 export interface AppConfig {
   storage: StorageConfig;
+  /** null when OPENAI_API_KEY is unset: reviews are rules-only. */
+  llm: LlmConfig;
 }
 
 export function loadConfig(env: Env): AppConfig {
   return {
     storage: parseStorageConfig(env),
+    llm: parseLlmConfig(env),
   };
 }

@@ -130,11 +130,15 @@ function startsSentence(text: string, index: number): boolean {
 
 /** Ordinary words that are capitalised only because they open a sentence, a greeting or a sign-off. */
 const STARTERS = new Set(
-  `a about absolutely after again all also although an and any anything are as at based be because before best but by can cheers
-   circling could dear did do does either even ever feel following for from glad good great had happy has have he hello her here hey hi
-   his honestly hope hoping how i if ideally in is it its just kind last let looking many may maybe might more most much my next no
-   not now of ok okay on once one only or other otherwise our perhaps please quick quickly really reaching regards since sincerely so some
-   sorry specifically sure thank thanks that the their then there these they this those though thought to today totally understand
-   unfortunately until we well were what whatever when whenever where whether which while who why will with would yes yet you your
-   warmly warm talk speak chat let's would've i'd i'm i'll i've we'd we're we've you'd you're you've it's that's there's`.split(/\s+/),
+  `a about absolutely according actually after again ago all almost also although always an and another any anyone anything anyway are
+   as ask asking at be because before being below best better between both but by can cannot certainly cheers circling come congrats
+   congratulations could curious dear definitely did do does done during each either enjoyed especially even ever every everything
+   excited feel few finally first following for from further get give given glad go good great had happy has have having he hello
+   help her here hey hi his honestly hope hoping how however i if ideally in instead is it its just keep kind know last lately later let
+   like looking lots love loved many may maybe meanwhile meet might more most much my need next no none not nothing now of often ok okay
+   on once one only or other otherwise our over perhaps please plus pretty quick quickly rather really reach reaching read recently
+   regards reply right saw see seeing send separately should since sincerely so some someone something soon sorry specifically still
+   sure take talk tell thank thanks that the their them then there these they thinking this those though thought through to today
+   together totally truly unfortunately understand until up very was we well were what whatever when whenever where whether which
+   while who whoever why will wish with without wondering would write yes yet you your warm warmly chat speak`.split(/\s+/),
 );
