@@ -1,0 +1,92 @@
+/**
+ * Builds the Bolt app: Socket Mode or HTTP (mounted on the shared express server), one workspace
+ * (SLACK_BOT_TOKEN) or OAuth installs kept by an InstallationStore. Listeners live in ./listeners.
+ */
+import { App, ExpressReceiver, LogLevel, type InstallationStore } from "@slack/bolt";
+import { WebClient } from "@slack/web-api";
+import type { SlackConfig } from "../../src/config/slack";
+import type { HttpServer } from "../http/server";
+import { boltLogger } from "./bolt-logger";
+import type { SlackDeps } from "./deps";
+import { registerErrorHandler } from "./error-handler";
+import { registerAskListeners } from "./listeners/asks";
+import { registerReviewListeners } from "./listeners/review";
+
+/** The bot scopes Askwell uses; app-manifest.yml lists exactly these. */
+export const BOT_SCOPES = ["app_mentions:read", "channels:history", "groups:history", "chat:write", "commands", "im:write", "users:read"];
+
+export interface SlackAppOptions {
+  config: SlackConfig;
+  deps: SlackDeps;
+  /** The shared HTTP server; HTTP mode mounts `/slack/events` (and the OAuth routes) on it. */
+  http: HttpServer;
+  /** Required when config.auth is OAuth. */
+  installationStore?: InstallationStore;
+}
+
+export interface SlackApp {
+  bolt: App;
+  /** Connects Socket Mode (HTTP mode is served by the shared server). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function webClientOptions(config: SlackConfig) {
+  return config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
+}
+
+export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp> {
+  const { config, deps } = options;
+  const logger = boltLogger(deps.logger);
+  const logLevel = deps.logger.level === "debug" || deps.logger.level === "trace" ? LogLevel.DEBUG : LogLevel.INFO;
+  const clientOptions = webClientOptions(config);
+
+  // One workspace: ask Slack who the bot is once, so Bolt need not call auth.test on every request.
+  let identity: { token: string; botId: string; botUserId: string; tokenVerificationEnabled: false } | Record<string, never> = {};
+  if (config.auth.type === "single") {
+    const me = await new WebClient(config.auth.botToken, clientOptions).auth.test();
+    identity = { token: config.auth.botToken, botId: String(me.bot_id ?? ""), botUserId: String(me.user_id ?? ""), tokenVerificationEnabled: false };
+  }
+  const oauth =
+    config.auth.type === "oauth"
+      ? {
+          clientId: config.auth.clientId,
+          clientSecret: config.auth.clientSecret,
+          stateSecret: config.auth.stateSecret,
+          scopes: BOT_SCOPES,
+          installationStore: requireStore(options.installationStore),
+          installerOptions: { directInstall: true, clientOptions },
+        }
+      : {};
+
+  const bolt =
+    config.mode === "socket"
+      ? new App({ socketMode: true, appToken: config.appToken!, logger, logLevel, clientOptions, extendedErrorHandler: true, ...identity })
+      : new App({
+          receiver: new ExpressReceiver({ signingSecret: config.signingSecret!, app: options.http.app, processBeforeResponse: false, logger, logLevel, ...oauth }),
+          logger,
+          logLevel,
+          clientOptions,
+          extendedErrorHandler: true,
+          ...identity,
+        });
+
+  registerReviewListeners(bolt, deps);
+  registerAskListeners(bolt, deps);
+  registerErrorHandler(bolt, deps.logger);
+
+  return {
+    bolt,
+    start: async () => {
+      if (config.mode === "socket") await bolt.start();
+    },
+    stop: async () => {
+      if (config.mode === "socket") await bolt.stop();
+    },
+  };
+}
+
+function requireStore(store: InstallationStore | undefined): InstallationStore {
+  if (!store) throw new Error("Slack OAuth needs an installation store (a database)");
+  return store;
+}

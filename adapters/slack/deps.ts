@@ -1,0 +1,24 @@
+import type { Logger } from "../../src/logger";
+import type { ReviewService } from "../../src/review-service";
+import type { TrackerService } from "../../src/tracker/tracker-service";
+
+/** What the Slack listeners call into. `tracker` is null when no database is configured (review only). */
+export interface SlackDeps {
+  reviews: ReviewService;
+  tracker: TrackerService | null;
+  logger: Logger;
+  now: () => Date;
+}
+
+/**
+ * Drafts longer than this get a kind refusal instead of a review: Slack allows 40,000 characters in a
+ * message, but an ask anyone reads is a few sentences, and a review of a book helps nobody.
+ */
+export const MAX_DRAFT_CHARS = 8000;
+
+export function tooLongMessage(length: number): string {
+  return `That draft is ${length.toLocaleString("en-US")} characters long — far more than anyone reads in an ask. Paste just the message you plan to send (up to ${MAX_DRAFT_CHARS.toLocaleString("en-US")} characters; the best asks are under 1,000).`;
+}
+
+export const NO_TRACKER = "Tracking isn't set up on this Askwell yet (no database configured), so there is nothing to list or remember. Reviews still work.";
+export const NOT_YOURS = "That button belongs to someone else's review or ask, so nothing was changed.";
