@@ -150,7 +150,10 @@ function modelReviewService(settings: LlmSettings, deps: Resolved): ReviewServic
       logger.warn({ ...base, outcome: outcome.reason, httpStatus: outcome.httpStatus }, "model call failed");
       return;
     }
-    await deps.usage.add(session.workspaceId, session.day, outcome.usage.totalTokens);
+    await deps.usage.add(session.workspaceId, session.day, outcome.usage.totalTokens).catch((error: unknown) => {
+      // The answer is still worth using; the count is lost for this call.
+      logger.error({ event: "llm.usage-not-recorded", workspaceId: session.workspaceId, err: error instanceof Error ? error.message : String(error) }, "could not record token usage");
+    });
     const outcomeName = outcome.status === "answer" ? "answer" : `invalid:${outcome.problem}`;
     logger.info({ ...base, outcome: outcomeName, ...outcome.usage }, "model call");
     if (outcome.status === "answer") logger.debug({ event: "llm.answer", workspaceId: session.workspaceId, rewrite: outcome.answer.rewrite }, "model answer");
