@@ -1,0 +1,44 @@
+import type { TeamsAppDetails } from "../../src/config/teams";
+
+/** The typed commands the bot understands; the manifest lists them so Teams suggests them. */
+export const BOT_COMMANDS = [
+  { title: "review-ask", description: "Review a draft ask before you send it: review-ask <your draft>" },
+  { title: "list", description: "Your open asks, with follow-up reminders" },
+  { title: "help", description: "What Askwell does and how to use it" },
+] as const;
+
+const SCOPES = ["personal", "team", "groupChat"] as const;
+
+/** The Teams app manifest (schema 1.17) for the bot with this app id. */
+export function teamsManifest(appId: string, app: TeamsAppDetails): Record<string, unknown> {
+  return {
+    $schema: "https://developer.microsoft.com/en-us/json-schemas/teams/v1.17/MicrosoftTeams.schema.json",
+    manifestVersion: "1.17",
+    version: app.version,
+    id: appId,
+    developer: {
+      name: app.developerName,
+      websiteUrl: app.websiteUrl,
+      privacyUrl: new URL("/privacy", app.websiteUrl).toString(),
+      termsOfUseUrl: new URL("/terms", app.websiteUrl).toString(),
+    },
+    name: { short: app.name, full: `${app.name}: coaching for networking asks` },
+    description: {
+      short: "Reviews your intro requests and other networking asks before you send them.",
+      full: "Mention Askwell with a draft (or message it 1:1) to get a review of a networking ask: what to change and why, a checklist and a suggested rewrite. Track the asks you send and get a gentle reminder when a follow-up is due.",
+    },
+    icons: { color: "color.png", outline: "outline.png" },
+    accentColor: "#4F6BED",
+    bots: [
+      {
+        botId: appId,
+        scopes: [...SCOPES],
+        isNotificationOnly: false,
+        supportsFiles: false,
+        commandLists: [{ scopes: [...SCOPES], commands: BOT_COMMANDS.map((c) => ({ ...c })) }],
+      },
+    ],
+    permissions: ["identity", "messageTeamMembers"],
+    validDomains: [new URL(app.websiteUrl).hostname],
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * `npm run teams:package`: writes the Teams app package (manifest.json + the two icons, zipped) from
+ * the same configuration the bot runs with (environment, then .env).
+ */
+import { readFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { config as loadDotenv } from "dotenv";
+import JSZip from "jszip";
+import { ConfigError, type Env } from "../../src/config/env";
+import { parseTeamsConfig } from "../../src/config/teams";
+import { teamsManifest } from "./manifest";
+
+export async function buildTeamsPackage(env: Env, options: { iconsDir: string; output: string }): Promise<{ output: string; manifest: Record<string, unknown> }> {
+  const config = parseTeamsConfig(env);
+  if (!config.appId) {
+    throw new ConfigError(["MicrosoftAppId: is required to package the Teams app (expected the bot's Azure app registration id, a GUID; the manifest's botId must match it)"]);
+  }
+  const manifest = teamsManifest(config.appId, config.app);
+  const zip = new JSZip();
+  zip.file("manifest.json", JSON.stringify(manifest, null, 2));
+  zip.file("color.png", readFileSync(join(options.iconsDir, "color.png")));
+  zip.file("outline.png", readFileSync(join(options.iconsDir, "outline.png")));
+  const bytes = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  mkdirSync(dirname(options.output), { recursive: true });
+  writeFileSync(options.output, bytes);
+  return { output: options.output, manifest };
+}
+
+async function main(): Promise<void> {
+  loadDotenv({ quiet: true });
+  const root = resolve(__dirname, "..", "..", "..");
+  const output = resolve(process.argv[2] ?? join(root, "dist", "askwell-teams.zip"));
+  try {
+    const built = await buildTeamsPackage(process.env, { iconsDir: join(root, "teams"), output });
+    process.stdout.write(`Teams app package written to ${built.output}\nUpload it in Teams: Apps → Manage your apps → Upload an app.\n`);
+  } catch (error) {
+    process.stderr.write(`teams:package: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+if (require.main === module) void main();
