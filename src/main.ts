@@ -1,0 +1,28 @@
+/**
+ * `npm start`: picks the platform from the environment and starts it.
+ * Slack variables set → Slack; TEAMS_ENABLED → Teams; otherwise the console chat.
+ */
+import { config as loadDotenv } from "dotenv";
+import { startConsole } from "../adapters/console/start";
+import { ConfigError } from "./config/env";
+import { createLogger } from "./logger";
+
+async function main(): Promise<void> {
+  loadDotenv({ quiet: true });
+  const env = process.env;
+  // Logs go to stderr so the console chat owns stdout.
+  const logger = createLogger({ level: env.LOG_LEVEL ?? "warn", destination: process.stderr });
+  try {
+    // Slack and Teams start-up branches go here, before the console fallback.
+    await startConsole({ env, input: process.stdin, output: process.stdout, logger });
+  } catch (error) {
+    if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+    else {
+      logger.error({ err: error instanceof Error ? error.message : String(error) }, "start-up failed");
+      process.stderr.write(`askwell: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+    process.exitCode = 1;
+  }
+}
+
+void main();
