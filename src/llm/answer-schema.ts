@@ -1,17 +1,24 @@
 import { z } from "zod";
+import { RULE_IDS } from "../core/types";
 
-/** What the model must answer (sent as a strict JSON schema, then validated here again). */
-export const ModelAnswerSchema = z.object({
-  findings: z.array(
-    z.object({
-      rule: z.string(),
-      quote: z.string().nullable(),
-      message: z.string(),
-      why: z.string(),
-    }),
-  ),
-  rewrite: z.string(),
-});
+const answerOf = <R extends z.ZodType<string>>(rule: R) =>
+  z.object({
+    findings: z.array(
+      z.object({
+        rule,
+        quote: z.string().nullable(),
+        message: z.string(),
+        why: z.string(),
+      }),
+    ),
+    rewrite: z.string(),
+  });
+
+/** Sent to the model as a strict JSON schema: rule ids limited to the spec's. */
+export const RequestedAnswerSchema = answerOf(z.enum(RULE_IDS));
+
+/** What an answer is validated against: any rule id passes here and unknown ones are dropped when merged. */
+export const ModelAnswerSchema = answerOf(z.string());
 
 export type ModelAnswer = z.infer<typeof ModelAnswerSchema>;
 

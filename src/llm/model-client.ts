@@ -1,7 +1,7 @@
 import OpenAI from "openai";
 import { zodResponseFormat } from "openai/helpers/zod";
 import type { LlmSettings } from "../config/llm";
-import { type AnswerProblem, type ModelAnswer, ModelAnswerSchema, parseAnswer } from "./answer-schema";
+import { type AnswerProblem, type ModelAnswer, parseAnswer, RequestedAnswerSchema } from "./answer-schema";
 
 export type ChatMessage = { role: "system" | "user" | "assistant"; content: string };
 
@@ -17,7 +17,7 @@ export type CallOutcome =
   | { status: "invalid"; problem: AnswerProblem; usage: Usage }
   | { status: "failed"; reason: "timeout" | "rate-limited" | "server-error" | "refused-request" | "connection"; httpStatus?: number };
 
-const RESPONSE_FORMAT = zodResponseFormat(ModelAnswerSchema, "askwell_review");
+const RESPONSE_FORMAT = zodResponseFormat(RequestedAnswerSchema, "askwell_review");
 
 export interface ModelClient {
   /** `signal` ends the call (the review's total time budget); `timeoutMs` is what is left of it. */
