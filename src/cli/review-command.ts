@@ -1,10 +1,117 @@
-import type { CliCommand } from "./io";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import type { CliCommand, CliIo } from "./io";
+import { readAll } from "./io";
+import { review } from "../core/review";
+import type { ReviewContext, ReviewResult } from "../core/types";
+import { renderReviewText } from "./render-review";
+
+const HELP = `Usage: askwell review [options] ["draft text"]
+
+Reviews a networking ask (an intro request, a recommendation ask, a connection
+request, outreach or a follow-up) and suggests a rewrite. The draft comes from
+the argument, or from standard input when there is no argument.
+
+Options:
+  --json      print the review as one JSON object
+  --jsonl     batch mode: read one {"id": "...", "text": "..."} object per line
+              from standard input, write one result line per input line
+  --ask <id>  review the draft as part of a tracked ask (history rules apply)
+  -h, --help  show this help
+
+Examples:
+  askwell review "Hi Dana, could you introduce me to Sam at Acme?"
+  askwell review < draft.txt
+  askwell review --jsonl < drafts.jsonl > reviews.jsonl`;
+
+/** Longest draft accepted from a person; longer text is refused with a clear message rather than silently cut. */
+export const MAX_DRAFT_CHARS = 50_000;
+
+const BatchLine = z.object({ id: z.union([z.string(), z.number()]).transform(String), text: z.string() });
+
+/** The spec's machine-readable shape: one line per input. */
+export function toContractLine(id: string, result: ReviewResult): Record<string, unknown> {
+  return {
+    id,
+    kind: result.kind,
+    verdict: result.verdict,
+    score: result.score,
+    findings: result.findings.map((f) => ({ rule: f.rule, severity: f.severity, start: f.start, end: f.end, message: f.message, why: f.why })),
+    rewrite: result.rewrite,
+    rewriteSource: result.rewriteSource,
+    checklist: result.checklist,
+  };
+}
+
+function batchLine(line: string, reviewDraft: (text: string) => ReviewResult): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line);
+  } catch {
+    return { id: null, error: "not valid JSON" };
+  }
+  const rawId = parsed && typeof parsed === "object" && "id" in parsed ? (parsed as { id: unknown }).id : null;
+  const id = typeof rawId === "string" || typeof rawId === "number" ? String(rawId) : null;
+  const checked = BatchLine.safeParse(parsed);
+  if (!checked.success) return { id, error: 'expected an object with a string "id" and a string "text"' };
+  if (checked.data.text.length > MAX_DRAFT_CHARS) return { id, error: `text is longer than ${MAX_DRAFT_CHARS} characters` };
+  return toContractLine(checked.data.id, reviewDraft(checked.data.text));
+}
+
+async function runBatch(io: CliIo, reviewDraft: (text: string) => ReviewResult): Promise<number> {
+  const input = await readAll(io.stdin);
+  const lines = input.split(/\r?\n/);
+  if (lines.length && lines[lines.length - 1] === "") lines.pop();
+  const out: string[] = [];
+  for (const line of lines) {
+    if (!line.trim()) continue;
+    out.push(JSON.stringify(batchLine(line, reviewDraft)));
+  }
+  io.stdout.write(out.length ? out.join("\n") + "\n" : "");
+  return 0;
+}
 
 export const reviewCommand: CliCommand = {
   name: "review",
   summary: "review a draft ask (argument or stdin); --json, --jsonl for batches",
-  async run(_args, io) {
-    io.stderr.write("askwell review: not built yet\n");
-    return 1;
+  async run(args, io) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { json: { type: "boolean" }, jsonl: { type: "boolean" }, ask: { type: "string" }, help: { type: "boolean", short: "h" } },
+      });
+    } catch (error) {
+      io.stderr.write(`askwell review: ${(error as Error).message}\n\n${HELP}\n`);
+      return 2;
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+      io.stdout.write(HELP + "\n");
+      return 0;
+    }
+    const context: ReviewContext = {};
+    const reviewDraft = (text: string) => review(text, context);
+    if (values.jsonl) return runBatch(io, reviewDraft);
+
+    const fromArgs = positionals.join(" ");
+    if (!fromArgs && io.stdin.isTTY) {
+      io.stderr.write(`askwell review: give the draft as an argument or on standard input.\n\n${HELP}\n`);
+      return 2;
+    }
+    const draft = fromArgs || (await readAll(io.stdin));
+    if (!draft.trim()) {
+      io.stderr.write("askwell review: the draft is empty. Paste the message you plan to send.\n");
+      return 2;
+    }
+    if (draft.length > MAX_DRAFT_CHARS) {
+      io.stderr.write(`askwell review: the draft is ${draft.length.toLocaleString("en")} characters; the limit is ${MAX_DRAFT_CHARS.toLocaleString("en")}. A networking ask should fit in five sentences.\n`);
+      return 2;
+    }
+    const result = reviewDraft(draft);
+    if (values.json) io.stdout.write(JSON.stringify(result, null, 2) + "\n");
+    else io.stdout.write(renderReviewText(result, { color: !!io.stdout.isTTY && !io.env.NO_COLOR }) + "\n");
+    return 0;
   },
 };

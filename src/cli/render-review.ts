@@ -1,0 +1,49 @@
+import type { ReviewResult, Verdict } from "../core/types";
+
+const KIND_LABEL: Record<string, string> = {
+  intro_request: "an introduction request",
+  recommendation_ask: "a recommendation request",
+  endorsement_ask: "an endorsement request",
+  connection_request: "a connection request",
+  outreach: "a first outreach message",
+  follow_up: "a follow-up",
+  other: "not a networking ask",
+};
+
+const VERDICT_LABEL: Record<Verdict, string> = {
+  ready: "Ready to send",
+  revise: "Revise before sending",
+  "dont-send": "Don't send this as is",
+  "not-an-ask": "Nothing to coach here",
+};
+
+const SEVERITY_LABEL = { blocker: "BLOCKER", warn: "revise", tip: "tip" } as const;
+
+/** A review for a person reading a terminal; colour only when asked (a TTY). */
+export function renderReviewText(result: ReviewResult, options: { color: boolean }): string {
+  const paint = (code: string, s: string) => (options.color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const verdictColour = { ready: "32", revise: "33", "dont-send": "31", "not-an-ask": "36" }[result.verdict];
+  const lines: string[] = [];
+  lines.push(`${paint(`1;${verdictColour}`, VERDICT_LABEL[result.verdict])} — ${KIND_LABEL[result.kind] ?? result.kind}, score ${result.score}/100`);
+  if (result.kind === "other") {
+    lines.push("", "This doesn't read as a request for an introduction, recommendation or connection, so there is nothing to coach.");
+    return lines.join("\n");
+  }
+  if (result.findings.length) {
+    lines.push("");
+    for (const f of result.findings) {
+      const sev = f.severity === "blocker" ? paint("1;31", SEVERITY_LABEL.blocker) : f.severity === "warn" ? paint("33", SEVERITY_LABEL.warn) : paint("36", SEVERITY_LABEL.tip);
+      lines.push(`  ${sev.padEnd(options.color ? 16 : 7)} ${f.message}`);
+      lines.push(`  ${" ".repeat(7)} ${paint("2", `why: ${f.why}`)}`);
+    }
+  }
+  lines.push("", "Checklist:");
+  for (const item of result.checklist) lines.push(`  ${item.present ? paint("32", "[x]") : paint("2", "[ ]")} ${item.question}`);
+  if (result.rewrite) {
+    lines.push("", paint("1", "Suggested rewrite") + " (fill in anything in [brackets]):", "");
+    lines.push(...result.rewrite.split("\n").map((l) => `  ${l}`));
+  } else if (result.findings.some((f) => f.rule === "repeat-follow-up")) {
+    lines.push("", "No rewrite: you've already followed up once, so the kindest next step is to let it go.");
+  }
+  return lines.join("\n");
+}

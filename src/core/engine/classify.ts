@@ -1,0 +1,29 @@
+import type { Kind } from "../types";
+import type { Doc } from "./text";
+import { findAny, rx } from "./match";
+import { connectionAsk, endorsementAsk, followUpMarker, introAsk, outreachAsk, recommendationAsk, salesPitch } from "./signals";
+
+/** Messages that are about asks but are not one: questions to the bot or about etiquette, offers, thanks, replies. */
+const notAnAsk = (doc: Doc): boolean =>
+  !!findAny(doc, [
+    rx("^\\s*(?:@x+\\s*)?(?:is it|should i|how (?:do|should|can|would) i|what's the best way|when should i|can i ask|does askwell|is askwell|can askwell)\\b"),
+    rx("\\b(?:ignore|forget|disregard) (?:all |your |the |previous |prior )*(?:rules|instructions|prompt)\\b"),
+    rx("\\b(?:system prompt|the rewrite you gave|askwell)\\b"),
+    rx("\\basking for a friend\\b"),
+  ]);
+
+/**
+ * One kind per draft. Order matters: a nudge about an intro is a follow-up; asking a connector
+ * to pass on a recommendation request is an intro; anything asked beyond connecting is outreach.
+ */
+export function classify(doc: Doc): Kind {
+  if (!/[\p{L}]/u.test(doc.norm) || notAnAsk(doc)) return "other";
+  if (followUpMarker(doc)) return "follow_up";
+  if (introAsk(doc)) return "intro_request";
+  if (recommendationAsk(doc)) return "recommendation_ask";
+  if (endorsementAsk(doc)) return "endorsement_ask";
+  if (outreachAsk(doc)) return "outreach";
+  if (connectionAsk(doc)) return "connection_request";
+  if (salesPitch(doc)) return "outreach";
+  return "other";
+}

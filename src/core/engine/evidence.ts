@@ -1,0 +1,55 @@
+import type { AskHistory, Kind } from "../types";
+import type { Doc, Span } from "./text";
+import * as signals from "./signals";
+
+export type PlaceholderTopic = "context" | "specifics" | "intent" | "timeline" | "contact";
+
+const PLACEHOLDER_TOPICS: Array<[PlaceholderTopic, RegExp]> = [
+  ["context", /\b(?:know|met|meet|worked|work together|context|relationship|how you|where you|where we)\b/],
+  ["specifics", /\b(?:project|work|result|skill|example|achievement|specific)\b/],
+  ["intent", /\b(?:why|reason|purpose|intent|goal|hope to|want to)\b/],
+  ["timeline", /\b(?:when|date|deadline|time frame|timeline|by when)\b/],
+  ["contact", /\b(?:e-?mail|phone|number|contact)\b/],
+];
+
+/** Bracketed fill-ins the sender must complete, e.g. "[where you met]"; lower-case, unlike merge fields such as "[Name]". */
+export function placeholderTopics(raw: string): Set<PlaceholderTopic> {
+  const topics = new Set<PlaceholderTopic>();
+  for (const m of raw.matchAll(/\[([a-z][^\]\n]{2,100})\]/g)) {
+    const inner = m[1] ?? "";
+    for (const [topic, re] of PLACEHOLDER_TOPICS) if (re.test(inner)) topics.add(topic);
+  }
+  return topics;
+}
+
+type SignalName = keyof typeof signals;
+type SpanSignal = { [K in SignalName]: (typeof signals)[K] extends (doc: Doc) => Span | null ? K : never }[SignalName];
+
+/** Everything the rules look at, computed at most once per review. */
+export class Evidence {
+  private readonly cache = new Map<string, Span | null>();
+  readonly placeholders: Set<PlaceholderTopic>;
+
+  constructor(
+    readonly doc: Doc,
+    readonly kind: Kind,
+    readonly history: AskHistory | undefined,
+  ) {
+    this.placeholders = placeholderTopics(doc.raw);
+  }
+
+  /** Where a signal first matches, or null. */
+  find(name: SpanSignal): Span | null {
+    if (!this.cache.has(name)) this.cache.set(name, (signals[name] as (doc: Doc) => Span | null)(this.doc));
+    return this.cache.get(name) ?? null;
+  }
+
+  has(name: SpanSignal): boolean {
+    return this.find(name) !== null;
+  }
+
+  /** Present in the text, or marked as a placeholder for the sender to fill in. */
+  present(name: SpanSignal, topic: PlaceholderTopic): boolean {
+    return this.placeholders.has(topic) || this.has(name);
+  }
+}

@@ -1,0 +1,81 @@
+import type { Doc, Span } from "./text";
+import { sentenceAt } from "./text";
+
+/** A gap of up to n characters inside one sentence. */
+export const gap = (n: number): string => `[^.!?\\n]{0,${n}}`;
+
+/** Builds a case-insensitive global regex from pieces (norm text is already lower-case). */
+export const rx = (...parts: string[]): RegExp => new RegExp(parts.join(""), "g");
+
+export type Guard = (doc: Doc, span: Span) => boolean;
+
+/** Every match of `re` in the normalised text that passes all guards. */
+export function findAll(doc: Doc, re: RegExp, ...guards: Guard[]): Span[] {
+  const out: Span[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(doc.norm))) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (guards.every((g) => g(doc, span))) out.push(span);
+  }
+  return out;
+}
+
+export const findFirst = (doc: Doc, re: RegExp, ...guards: Guard[]): Span | null => findAll(doc, re, ...guards)[0] ?? null;
+
+export function findAny(doc: Doc, res: RegExp[], ...guards: Guard[]): Span | null {
+  for (const re of res) {
+    const hit = findFirst(doc, re, ...guards);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/** The clause before a match: from the last clause boundary in its sentence up to the match. */
+export function clauseBefore(doc: Doc, span: Span): string {
+  const sentence = sentenceAt(doc, span.start);
+  const from = sentence ? sentence.start : Math.max(0, span.start - 80);
+  const before = doc.norm.slice(from, span.start);
+  const cut = Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf(":"), before.lastIndexOf(" - "), before.lastIndexOf("("));
+  return cut >= 0 ? before.slice(cut + 1) : before;
+}
+
+export function sentenceText(doc: Doc, span: Span): string {
+  const sentence = sentenceAt(doc, span.start);
+  return sentence ? sentence.text : doc.norm.slice(Math.max(0, span.start - 80), span.end + 80);
+}
+
+const NEGATOR = /\b(?:not|never|no|n't|without|nor|hardly)\b|n't\b/;
+
+/** The match is not negated within its clause ("not an ASAP thing", "won't ask again"). */
+export const notNegated: Guard = (doc, span) => !NEGATOR.test(clauseBefore(doc, span).slice(-30));
+
+/** The match is not inside an if/unless clause ("if you don't feel you know me well enough"). */
+export const notConditional: Guard = (doc, span) => !/(?:^|\s)(?:if|unless|whether|in case)\s/.test(clauseBefore(doc, span));
+
+/** The sentence holding the match is not a yes/no question about it ("have we worked together?"). */
+export const notAQuestionAbout =
+  (subject: RegExp): Guard =>
+  (doc, span) => {
+    const s = sentenceText(doc, span);
+    return !(/\?\s*$/.test(s.trim()) && subject.test(s));
+  };
+
+/** The sentence holding the match does not also match `re`. */
+export const sentenceLacks =
+  (re: RegExp): Guard =>
+  (doc, span) => {
+    re.lastIndex = 0;
+    return !re.test(sentenceText(doc, span));
+  };
+
+export const sentenceHas =
+  (re: RegExp): Guard =>
+  (doc, span) => {
+    re.lastIndex = 0;
+    return re.test(sentenceText(doc, span));
+  };

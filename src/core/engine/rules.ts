@@ -1,0 +1,163 @@
+/**
+ * The rule table: one declaration per rule of the contract (../shared/spec/coaching-rules.md).
+ * `detect` returns the span of the problem, `true` for a problem with no single place (something
+ * missing), or null when the rule does not fire. The engine loops over this table; a new rule is
+ * one entry here plus its tests.
+ */
+import type { AskKind, RuleId, Severity } from "../types";
+import type { Span } from "./text";
+import type { Evidence } from "./evidence";
+
+export interface RuleDefinition {
+  id: RuleId;
+  severity: Severity;
+  kinds: readonly AskKind[];
+  detect(e: Evidence): Span | true | null;
+  /** What to change, in a line the sender can act on. */
+  message: string;
+  /** Why it matters, grounded in the etiquette. */
+  why: string;
+}
+
+const ALL_ASKS: readonly AskKind[] = ["intro_request", "recommendation_ask", "endorsement_ask", "connection_request", "outreach", "follow_up"];
+const absent = (present: boolean): true | null => (present ? null : true);
+
+export const MAX_BODY_SENTENCES = 5;
+export const MASS_BLAST_RECIPIENTS = 5;
+
+export const RULES: readonly RuleDefinition[] = [
+  {
+    id: "quid-pro-quo",
+    severity: "blocker",
+    kinds: ALL_ASKS,
+    detect: (e) => e.find("quidProQuo"),
+    message: "Drop the offer of a recommendation or endorsement in return; ask on its own merits.",
+    why: "A recommendation traded for one back is worth nothing to the people who read it, and it puts the reader in an awkward spot.",
+  },
+  {
+    id: "no-first-hand-basis",
+    severity: "blocker",
+    kinds: ["recommendation_ask", "endorsement_ask"],
+    detect: (e) => e.find("noFirstHandBasis"),
+    message: "Ask someone who has seen your work first-hand; this reader, by your own account, hasn't.",
+    why: "People should only vouch for work they know; asking a near-stranger forces them to refuse or to vouch blind.",
+  },
+  {
+    id: "repeat-follow-up",
+    severity: "blocker",
+    kinds: ["follow_up"],
+    detect: (e) => e.find("repeatFollowUp") ?? ((e.history?.followUpsLogged ?? 0) >= 1 ? true : null),
+    message: "You have already followed up once. Don't send another nudge; read the silence as a gentle no.",
+    why: "One polite follow-up is courteous; more turns a favour into pressure and costs you the relationship.",
+  },
+  {
+    id: "no-graceful-out",
+    severity: "warn",
+    kinds: ["intro_request", "recommendation_ask", "endorsement_ask", "outreach", "follow_up"],
+    detect: (e) => absent(e.has("gracefulOut")),
+    message: "Give the reader an easy way to say no, e.g. \"If it's not a good fit, no worries at all.\"",
+    why: "A guilt-free way out makes a yes more likely and keeps a no from straining the relationship.",
+  },
+  {
+    id: "generic-template",
+    severity: "warn",
+    kinds: ["connection_request", "outreach", "intro_request", "recommendation_ask", "endorsement_ask"],
+    detect: (e) => e.find("genericTemplate"),
+    message: "Replace the stock wording with a line only this reader could receive.",
+    why: "Boilerplate like \"I'd like to add you to my network\" reads as a mass invitation and is easy to ignore.",
+  },
+  {
+    id: "no-shared-context",
+    severity: "warn",
+    kinds: ["intro_request", "recommendation_ask", "endorsement_ask", "connection_request", "outreach"],
+    detect: (e) => absent(e.present("sharedContext", "context")),
+    message: "Say how you know the reader: where you met, what you worked on together, or which of their talks or posts you saw.",
+    why: "Readers help people they can place; a shared school, a mutual connection or a job title is not a relationship.",
+  },
+  {
+    id: "no-specifics",
+    severity: "warn",
+    kinds: ["recommendation_ask"],
+    detect: (e) => (e.has("noFirstHandBasis") ? true : absent(e.present("workSpecifics", "specifics"))),
+    message: "Point the reader to specific work they saw: a project, a result, a skill you'd like them to mention.",
+    why: "A good recommendation is concrete; naming the work makes it easy to write and worth reading.",
+  },
+  {
+    id: "unclear-intent",
+    severity: "warn",
+    kinds: ["intro_request"],
+    detect: (e) => absent(e.present("statedIntent", "intent")),
+    message: "Say why you want to meet this person and what you hope for: advice, a partnership, a sale, a hire.",
+    why: "The connector vouches for you when they introduce you; they need to know what they are signing up for.",
+  },
+  {
+    id: "no-value-for-recipient",
+    severity: "warn",
+    kinds: ["outreach", "connection_request"],
+    detect: (e) => absent(e.has("valueForReader")),
+    message: "Add what's in it for the reader, or how the two of you could help each other.",
+    why: "People answer messages that help them too; an ask that only serves the sender reads as taking.",
+  },
+  {
+    id: "premature-pitch",
+    severity: "warn",
+    kinds: ["connection_request", "outreach"],
+    detect: (e) => e.find("salesPitch"),
+    message: "Save the pitch (demo, pricing, offer) for after the reader has shown interest.",
+    why: "A sales pitch in a first contact feels like an ambush; build the relationship first.",
+  },
+  {
+    id: "demanding-tone",
+    severity: "warn",
+    kinds: ALL_ASKS,
+    detect: (e) => e.find("demandingTone"),
+    message: "Soften the pressure: ask rather than tell, and drop deadlines, guilt and \"you owe me\".",
+    why: "The reader owes you nothing; commands and guilt make a favour feel like an obligation.",
+  },
+  {
+    id: "too-long",
+    severity: "warn",
+    kinds: ALL_ASKS,
+    detect: (e) => {
+      const body = e.doc.bodySentences;
+      const sixth = body[MAX_BODY_SENTENCES];
+      const last = body[body.length - 1];
+      return sixth && last ? { start: sixth.start, end: last.end } : null;
+    },
+    message: `Cut it to ${MAX_BODY_SENTENCES} sentences or fewer: who you are, what you ask, why, by when, and a way out.`,
+    why: "A short ask is easy to say yes to and easy to forward.",
+  },
+  {
+    id: "email-workaround",
+    severity: "warn",
+    kinds: ["connection_request", "outreach"],
+    detect: (e) => e.find("emailWorkaround"),
+    message: "Don't coach the reader around the network's checks or tell them which e-mail to type.",
+    why: "Those checks protect people from strangers; sidestepping them signals you are one.",
+  },
+  {
+    id: "mass-blast",
+    severity: "warn",
+    kinds: ALL_ASKS,
+    detect: (e) =>
+      e.find("mergeField") ?? e.find("groupAddress") ?? ((e.history?.recipientsOfSameAskLast14Days ?? 0) >= MASS_BLAST_RECIPIENTS ? true : null),
+    message: "Write to one person at a time, by name, about why you're asking them.",
+    why: "A message that was clearly sent to many gets treated as spam; a personal note gets an answer.",
+  },
+  {
+    id: "no-timeline",
+    severity: "tip",
+    kinds: ["intro_request", "outreach"],
+    detect: (e) => absent(e.present("timeFrame", "timeline")),
+    message: "Add a time frame, even a loose one (\"in the next few weeks\", \"no rush\").",
+    why: "A time frame tells the reader how to prioritise your ask.",
+  },
+  {
+    id: "no-direct-contact",
+    severity: "tip",
+    kinds: ["intro_request"],
+    detect: (e) => absent(e.has("directContact")),
+    message: "Add your e-mail or phone so the connector can check details with you first.",
+    why: "A connector who can reach you directly can make the introduction without chasing you.",
+  },
+];

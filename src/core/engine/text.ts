@@ -1,0 +1,141 @@
+/**
+ * Text analysis that keeps UTF-16 offsets: `norm` has exactly the length of the draft, so a match
+ * in `norm` is a span in the draft. Chat markup is blanked, not removed.
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Sentence extends Span {
+  /** The normalised text of the sentence (a slice of `Doc.norm`). */
+  text: string;
+  /** Part of the body (not the salutation line or the sign-off block). */
+  body: boolean;
+}
+
+export interface Doc {
+  raw: string;
+  /** Lower-cased, quotes straightened, chat markup / URLs / e-mails blanked; same length as `raw`. */
+  norm: string;
+  sentences: Sentence[];
+  bodySentences: Sentence[];
+}
+
+const blank = (s: string, keep = ""): string => keep + " ".repeat(Math.max(0, s.length - keep.length));
+const fill = (s: string, ch: string): string => ch.repeat(s.length);
+
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+const URL = /\bhttps?:\/\/[^\s<>|]+|\bwww\.[\w-]+(?:\.[\w-]+)+[^\s<>|]*/gi;
+const SLACK_LINK = /<(https?:\/\/[^|>\s]+|mailto:[^|>\s]+)(?:\|([^>]*))?>/gi;
+const SLACK_MENTION = /<[@#!][\w|^-]+>/g;
+const TEAMS_AT = /<\/?at>/gi;
+const EMOJI_CODE = /:[a-z0-9_+-]{2,}:/gi;
+const ABBREVIATION = /\b(?:e\.g|i\.e|etc|vs|dr|mr|mrs|ms|prof|inc|ltd|jr|sr|st|co|approx|no|corp|dept|est|fig|mt)\./gi;
+const DECIMAL = /\d\.\d/g;
+
+/** Lower-cases and straightens quotes char by char, so the length never changes. */
+function foldCase(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    if (ch === "\u2019" || ch === "\u2018" || ch === "\u02bc") out += "'";
+    else if (ch === "\u201c" || ch === "\u201d") out += '"';
+    else if (ch === "\u2013" || ch === "\u2014") out += "-";
+    else {
+      const lower = ch.toLowerCase();
+      out += lower.length === ch.length ? lower : ch;
+    }
+  }
+  return out;
+}
+
+export function normalise(raw: string): string {
+  let t = foldCase(raw);
+  t = t.replace(SLACK_LINK, (m, _url: string, label?: string) => (label ? blank(m.slice(0, m.length - label.length - 1)) + label + " " : fill(m, "u")));
+  t = t.replace(SLACK_MENTION, (m) => "@" + fill(m.slice(1), "x"));
+  t = t.replace(TEAMS_AT, (m) => blank(m));
+  t = t.replace(EMAIL, (m) => fill(m, "e"));
+  t = t.replace(URL, (m) => fill(m, "u"));
+  t = t.replace(EMOJI_CODE, (m) => blank(m));
+  // *bold*, _italic_, ~strike~ markers and block-quote / bullet markers are layout, not words.
+  t = t.replace(/[*_~`]/g, " ");
+  t = t.replace(/^([ \t]*)(?:>|[-•◦▪‣]|\d+[.)])(?=\s)/gm, (m) => blank(m));
+  return t;
+}
+
+/** The same text with full stops that do not end a sentence masked (abbreviations, decimals). */
+function maskFalseStops(norm: string): string {
+  return norm.replace(ABBREVIATION, (m) => m.slice(0, -1) + "_").replace(DECIMAL, (m) => m[0] + "_" + m[2]);
+}
+
+const GREETING = /^\s*(?:@x+\s*)?(?:hi|hello|hey|heya|hiya|dear|greetings|good (?:morning|afternoon|evening)|morning|yo)\b[^.!?]{0,40}[,:!.]?\s*$/;
+const SIGN_OFF = /^\s*(?:thanks|thank you|thx|ty|many thanks|with thanks|gratefully|yours|take care|best|best regards|kind regards|warm regards|warmest regards|regards|cheers|sincerely|warmly|all the best|talk soon|appreciate it|much appreciated|respectfully|speak soon|xo+|x+)\b[^.?!]{0,30}[,.!]?\s*$/;
+
+interface Line extends Span {
+  text: string;
+}
+
+function lines(norm: string): Line[] {
+  const out: Line[] = [];
+  let start = 0;
+  for (let i = 0; i <= norm.length; i++) {
+    if (i === norm.length || norm[i] === "\n") {
+      const text = norm.slice(start, i);
+      if (/[\p{L}\p{N}]/u.test(text)) out.push({ start, end: i, text });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+const wordCount = (s: string): number => s.trim().split(/\s+/).filter(Boolean).length;
+
+/** Indexes of the salutation line and of the first sign-off line, per the spec's counting rules. */
+function frame(ls: Line[]): { salutation: number; signOff: number } {
+  let salutation = -1;
+  const first = ls[0];
+  if (ls.length > 1 && first && GREETING.test(first.text) && wordCount(first.text) <= 6) salutation = 0;
+  let signOff = ls.length;
+  for (let i = ls.length - 1; i >= Math.max(salutation + 1, ls.length - 4); i--) {
+    const line = ls[i];
+    if (line && SIGN_OFF.test(line.text) && ls.slice(i + 1).every((l) => wordCount(l.text) <= 4 && !/[.?!]\s*$/.test(l.text))) {
+      signOff = i;
+      break;
+    }
+  }
+  return { salutation, signOff };
+}
+
+function splitLine(line: Line, masked: string, body: boolean, norm: string): Sentence[] {
+  const out: Sentence[] = [];
+  const text = masked.slice(line.start, line.end);
+  const stop = /[.!?\u2026]+(?=\s|$|["')\]])["')\]]*/g;
+  let from = 0;
+  let m: RegExpExecArray | null;
+  const push = (a: number, b: number) => {
+    const slice = norm.slice(line.start + a, line.start + b);
+    if (/[\p{L}\p{N}]/u.test(slice)) out.push({ start: line.start + a, end: line.start + b, text: slice, body });
+  };
+  while ((m = stop.exec(text))) {
+    push(from, m.index + m[0].length);
+    from = m.index + m[0].length;
+  }
+  push(from, text.length);
+  return out;
+}
+
+export function analyse(raw: string): Doc {
+  const norm = normalise(raw);
+  const masked = maskFalseStops(norm);
+  const ls = lines(norm);
+  const { salutation, signOff } = frame(ls);
+  const sentences: Sentence[] = [];
+  ls.forEach((line, i) => sentences.push(...splitLine(line, masked, i !== salutation && i < signOff, norm)));
+  return { raw, norm, sentences, bodySentences: sentences.filter((s) => s.body) };
+}
+
+/** The sentence that contains an offset. */
+export function sentenceAt(doc: Doc, offset: number): Sentence | undefined {
+  return doc.sentences.find((s) => offset >= s.start && offset < s.end);
+}
