@@ -7,6 +7,7 @@ import { WebClient } from "@slack/web-api";
 import type { SlackConfig } from "../../src/config/slack";
 import type { HttpServer } from "../http/server";
 import { boltLogger } from "./bolt-logger";
+import { webClientOptions } from "./client-options";
 import type { SlackDeps } from "./deps";
 import { registerErrorHandler } from "./error-handler";
 import { registerAskListeners } from "./listeners/asks";
@@ -29,10 +30,6 @@ export interface SlackApp {
   /** Connects Socket Mode (HTTP mode is served by the shared server). */
   start(): Promise<void>;
   stop(): Promise<void>;
-}
-
-export function webClientOptions(config: SlackConfig) {
-  return config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
 }
 
 export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp> {

@@ -1,5 +1,7 @@
 import { parseArgs } from "node:util";
 import { renderReminder } from "../../adapters/console/render";
+import { reminderDeliveryFromEnv } from "../../adapters/slack/delivery";
+import { isSlackConfigured } from "../config/slack";
 import { parseStorageConfig } from "../config/storage";
 import type { ReminderDelivery } from "../core/ports";
 import { openLocalTracker } from "../tracker/local";
@@ -39,11 +41,13 @@ export const remindersCommand: CliCommand = {
     const local = await openLocalTracker(config);
     try {
       // Reminders of every user are delivered here: the console prints them, whoever they belong to.
-      const delivery: ReminderDelivery = {
+      const consoleDelivery: ReminderDelivery = {
         async deliver(reminder) {
           io.stdout.write(`[to ${reminder.ask.owner.platform}:${reminder.ask.owner.userId}] ${renderReminder(reminder, "askwell asks ")}\n\n`);
         },
       };
+      // Slack users get DMs when Slack is configured; everyone else (and everyone without Slack) the console.
+      const delivery = isSlackConfigured(io.env) ? reminderDeliveryFromEnv(io.env, consoleDelivery, local.store) : consoleDelivery;
       const result = await local.tracker.runDueReminders(now, delivery, { runnerId: newRunnerId(), leaseMs: config.reminderLeaseMs });
       if (!result.ok) {
         io.stderr.write(`askwell reminders: ${result.message}\n`);

@@ -1,6 +1,7 @@
 /** The one set of migrations for SQLite and PostgreSQL, provided in code to Kysely's Migrator. */
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
 import type { Database } from "./schema";
+import { slackInstallationsMigration } from "./slack-installations-migration";
 
 const migrations: Record<string, Migration> = {
   "0001_tracker": {
@@ -70,6 +71,8 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex("dismissals_user").on("dismissals").columns(["platform", "workspace_id", "user_id"]).execute();
     },
   },
+  // The Slack adapter's installations (multi-workspace OAuth), in its own file.
+  "0002_slack_installations": slackInstallationsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -11,6 +11,8 @@ export interface SlackApiCall {
   /** Form fields, with JSON fields (blocks, view, users…) parsed. */
   args: Record<string, unknown>;
   token: string | null;
+  /** The HTTP status the fake answered (200, or a failure the test asked for). */
+  status: number;
 }
 
 export interface ResponseUrlCall {
@@ -98,7 +100,7 @@ export class FakeSlackApi {
   /** Resolves with the first recorded Web API call (past or future) of `method` that matches. */
   waitForCall(method: string, match: (call: SlackApiCall) => boolean = () => true, skip = 0): Promise<SlackApiCall> {
     let seen = 0;
-    const test = (c: SlackApiCall | ResponseUrlCall): boolean => "method" in c && c.method === method && match(c) && seen++ >= skip;
+    const test = (c: SlackApiCall | ResponseUrlCall): boolean => "method" in c && c.method === method && c.status === 200 && match(c) && seen++ >= skip;
     const found = this.calls.find(test);
     if (found) return Promise.resolve(found);
     return new Promise((resolve) => this.waiters.push({ match: test, resolve: resolve as (c: SlackApiCall | ResponseUrlCall) => void }));
@@ -140,7 +142,7 @@ export class FakeSlackApi {
     const auth = req.headers.authorization;
     const token = auth?.startsWith("Bearer ") ? auth.slice(7) : typeof args.token === "string" ? args.token : null;
     const failure = this.failures.get(method)?.shift();
-    const call = { method, args, token };
+    const call = { method, args, token, status: failure?.status ?? 200 };
     if (this.recording) this.calls.push(call);
     if (failure) return { status: failure.status, headers: failure.headers, body: failure.body ?? { ok: false, error: failure.status === 429 ? "ratelimited" : "internal_error" } };
     this.notify(call);
