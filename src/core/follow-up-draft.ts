@@ -57,17 +57,21 @@ function compose(ask: AskForDraft, variant: number): string {
 
 const VARIANTS = OPENINGS.length * OUTS.length;
 
+/** Every wording of the follow-up for this ask, in the order they are tried for it. */
+export function followUpCandidates(ask: AskForDraft): string[] {
+  const seed = fnv1a64(`${ask.owner.platform}:${ask.owner.workspaceId}:${ask.owner.userId}:${ask.id}:${ask.sentAt.toISOString()}`);
+  const start = Number(BigInt(`0x${seed}`) % BigInt(VARIANTS));
+  return Array.from({ length: VARIANTS }, (_, i) => compose(ask, (start + i) % VARIANTS));
+}
+
 export function isCleanReview(result: ReviewResult): boolean {
   return result.findings.every((finding) => finding.severity === "tip") && result.verdict !== "dont-send" && result.verdict !== "revise";
 }
 
 /** The drafted follow-up for an ask, reviewed by `reviewDraft` (the engine by default). */
 export function draftFollowUp(ask: AskForDraft, reviewDraft: (draft: string) => ReviewResult = review): { text: string; review: ReviewResult } {
-  const seed = fnv1a64(`${ask.owner.platform}:${ask.owner.workspaceId}:${ask.owner.userId}:${ask.id}:${ask.sentAt.toISOString()}`);
-  const start = Number(BigInt(`0x${seed}`) % BigInt(VARIANTS));
   let first: { text: string; review: ReviewResult } | null = null;
-  for (let i = 0; i < VARIANTS; i++) {
-    const text = compose(ask, (start + i) % VARIANTS);
+  for (const text of followUpCandidates(ask)) {
     const result = reviewDraft(text);
     if (isCleanReview(result)) return { text, review: result };
     first ??= { text, review: result };
