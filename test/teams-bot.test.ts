@@ -207,4 +207,6 @@ test("bad input gets a clear answer, never a crash: a 50,000-character draft, an
   const malformed = await fetch(t.messagesUrl, { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
   expect(malformed.status).toBe(400);
   expect(await malformed.json()).toEqual({ error: "The request body must be a Bot Framework activity (JSON)." });
+  const notAnActivity = await t.post({ type: 42, text: ["x"] });
+  expect(notAnActivity).toEqual({ status: 400, body: { error: "The request body must be a Bot Framework activity (JSON)." } });
 });

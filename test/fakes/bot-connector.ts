@@ -31,6 +31,9 @@ export interface FakeBotConnector {
   attempts: string[];
   /** Refuses the next `count` requests with `status` (429 carries `Retry-After: retryAfterSeconds`). */
   refuseNext(count: number, status: 429 | 500, retryAfterSeconds?: number): void;
+  /** Refuses every request with `status` until `acceptAgain()`. */
+  refuseAll(status: 429 | 500): void;
+  acceptAgain(): void;
   /** Resolves with the first accepted activity (existing or future) matching the predicate. */
   waitFor(predicate: (activity: ReceivedActivity) => boolean): Promise<ReceivedActivity>;
   close(): Promise<void>;
@@ -49,6 +52,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const attempts: string[] = [];
   const waiters: Array<{ predicate: (a: ReceivedActivity) => boolean; resolve: (a: ReceivedActivity) => void }> = [];
   let refusals: Array<{ status: number; retryAfter?: number }> = [];
+  let refuseEverything: number | null = null;
   let nextId = 1;
 
   const answer = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -59,7 +63,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const server: Server = createServer((req, res) => {
     void (async () => {
       const path = new URL(req.url ?? "/", "http://localhost").pathname;
-      const refusal = refusals.shift();
+      const refusal = refuseEverything !== null ? { status: refuseEverything, retryAfter: undefined } : refusals.shift();
       if (refusal) {
         attempts.push(`${req.method} ${path} ${refusal.status}`);
         await readJson(req).catch(() => ({}));
@@ -109,6 +113,13 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     attempts,
     refuseNext(count, status, retryAfterSeconds) {
       refusals = [...refusals, ...Array.from({ length: count }, () => ({ status, retryAfter: status === 429 ? (retryAfterSeconds ?? 1) : undefined }))];
+    },
+    refuseAll(status) {
+      refuseEverything = status;
+    },
+    acceptAgain() {
+      refuseEverything = null;
+      refusals = [];
     },
     waitFor(predicate) {
       const found = activities.find(predicate);
