@@ -4,7 +4,9 @@
  */
 import { config as loadDotenv } from "dotenv";
 import { startConsole } from "../adapters/console/start";
+import { startSlack, stopOnSignals } from "../adapters/slack/start";
 import { ConfigError } from "./config/env";
+import { isSlackConfigured } from "./config/slack";
 import { createLogger } from "./logger";
 
 async function main(): Promise<void> {
@@ -14,6 +16,10 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: env.LOG_LEVEL ?? "warn", destination: process.stderr });
   try {
     // Slack and Teams start-up branches go here, before the console fallback.
+    if (isSlackConfigured(env)) {
+      stopOnSignals(await startSlack({ env, logger }), logger);
+      return;
+    }
     await startConsole({ env, input: process.stdin, output: process.stdout, logger });
   } catch (error) {
     if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
