@@ -10,6 +10,8 @@ const notAnAsk = (doc: Doc): boolean =>
     rx("\\b(?:ignore|forget|disregard) (?:all |your |the |previous |prior )*(?:rules|instructions|prompt)\\b"),
     rx("\\b(?:system prompt|the rewrite you gave|askwell)\\b"),
     rx("\\basking for a friend\\b"),
+    rx("^\\W*(?:@x+\\s*)?(?:sure|sure thing|of course|absolutely|yes|yep|yeah|happy to help|no problem|done|will do)\\b"),
+    rx("\\b(?:want me to|shall i|should i|i can|i'd be happy to|happy to|glad to) (?:intro|introduce|connect|put) you\\b"),
   ]);
 
 /**

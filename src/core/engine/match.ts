@@ -2,7 +2,7 @@ import type { Doc, Span } from "./text";
 import { sentenceAt } from "./text";
 
 /** A gap of up to n characters inside one sentence. */
-export const gap = (n: number): string => `[^.!?\\n]{0,${n}}`;
+export const gap = (n: number): string => `[^.!?\\n]{0,${n}}?`;
 
 /** Builds a case-insensitive global regex from pieces (norm text is already lower-case). */
 export const rx = (...parts: string[]): RegExp => new RegExp(parts.join(""), "g");
@@ -40,7 +40,8 @@ export function clauseBefore(doc: Doc, span: Span): string {
   const sentence = sentenceAt(doc, span.start);
   const from = sentence ? sentence.start : Math.max(0, span.start - 80);
   const before = doc.norm.slice(from, span.start);
-  const cut = Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf(":"), before.lastIndexOf(" - "), before.lastIndexOf("("));
+  let cut = Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf(":"), before.lastIndexOf(" - "), before.lastIndexOf("("));
+  for (const m of before.matchAll(/\s(?:but|although|though|yet|so|because|while|and)\s/g)) cut = Math.max(cut, m.index + m[0].length - 1);
   return cut >= 0 ? before.slice(cut + 1) : before;
 }
 
@@ -55,7 +56,10 @@ const NEGATOR = /\b(?:not|never|no|n't|without|nor|hardly)\b|n't\b/;
 export const notNegated: Guard = (doc, span) => !NEGATOR.test(clauseBefore(doc, span).slice(-30));
 
 /** The match is not inside an if/unless clause ("if you don't feel you know me well enough"). */
-export const notConditional: Guard = (doc, span) => !/(?:^|\s)(?:if|unless|whether|in case)\s/.test(clauseBefore(doc, span));
+export const notConditional: Guard = (doc, span) => !/(?:^|\s)(?<!even )(?:if|unless|whether|in case)\s/.test(" " + clauseBefore(doc, span));
+
+/** No negation between the subject and the verb of the match itself ("we haven't worked together"). */
+export const notNegatedInside: Guard = (doc, span) => !NEGATOR.test(doc.norm.slice(span.start, span.end));
 
 /** The sentence holding the match is not a yes/no question about it ("have we worked together?"). */
 export const notAQuestionAbout =

@@ -6,7 +6,7 @@
  */
 import type { Doc, Span } from "./text";
 import { analyse } from "./text";
-import { findAll, findAny, findFirst, gap, notAQuestionAbout, notConditional, notNegated, rx, sentenceHas, sentenceLacks, clauseBefore } from "./match";
+import { findAll, findAny, findFirst, gap, notAQuestionAbout, notConditional, notNegated, notNegatedInside, rx, sentenceLacks, clauseBefore } from "./match";
 
 const G = gap;
 const WEEKDAY = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri)";
@@ -33,11 +33,11 @@ export const introAsk = (doc: Doc): Span | null =>
     rx("\\b(?:make|do) (?:an?|the) (?:\\w+ )?intro(?:duction)?\\b"),
     rx("\\b(?:looking|hoping|trying|want|like|love) to (?:meet|reach|get to|talk to|speak with|speak to) (?!you\\b|with you)", G(80), "\\b(?:you can help|you could help|help me|hoping you)"),
     rx("\\b(?:hoping|wondering if) you (?:can|could) help", G(60), "\\bmeet\\b"),
-  ], notNegated);
+  ], notNegated, (doc, span) => !/\bthank(?:s| you)\b[^.!?]{0,25}\bfor\s*$/.test(doc.norm.slice(Math.max(0, span.start - 40), span.start)));
 
 /** A recommendation, reference or testimonial requested for the sender. */
 export function recommendationAsk(doc: Doc): Span | null {
-  const request = "(?:would|could|can|will|might|may) (?:you|i)|willing|open to|mind|up for|consider|grateful|'d love|would love|'d like|would like|ask(?:ing)? (?:you|if you|for)|hoping|need|want|be one of|act as|speak to|vouch";
+  const request = "(?:would|could|can|will|might|may) (?:you|i)|you (?:could|might|would|can)|you'd|willing|open to|mind|up for|consider|grateful|'d love|would love|'d like|would like|ask(?:ing)? (?:you|if you|for)|hoping|need|want|be one of|act as|speak to|vouch";
   return findAny(
     doc,
     [
@@ -49,7 +49,8 @@ export function recommendationAsk(doc: Doc): Span | null {
       rx(`\\byou owe (?:me|us) an? ${REC_NOUN}`),
       rx(`\\b(?:put|listed|added) you (?:down )?as (?:an?|my|one of my) ${REC_NOUN}`),
       rx(`\\b(?:swap|trade|exchange)(?:ping)?\\b`, G(30), `\\b${REC_NOUN}\\b`),
-      rx(`\\b(?:write|give|provide|share)(?: us| me)? an?`, G(20), `\\bquote\\b(?! for)`),
+      rx(`\\b(?:write|give|provide|share)(?: us| me)? an?`, G(20), `(?<!price )\\bquote\\b`),
+      rx(`\\b(?:asked|asking|ask|need|needs|needed|want|wants|require|requires|request|requesting)\\b`, G(40), `\\b(?:for )?(?:a |an |two |three |a couple of |some |one )?(?:[\\w-]+ ){0,2}${REC_NOUN}\\b`),
     ],
     notRecommendationOffer,
   );
@@ -82,6 +83,7 @@ export const connectionAsk = (doc: Doc): Span | null =>
     rx("\\b(?:don't|do not) lose touch\\b"),
     rx("\\bjoin (?:your|my) (?:professional )?network\\b"),
     rx("\\bconnect on (?:here|linkedin)\\b"),
+    rx("\\b(?:send|accept) (?:the|my|an|me an?) invit(?:e|ation)\\b"),
   ]);
 
 /** The reader is asked for something beyond connecting: a call, a meeting, information, a reply to a pitch. */
@@ -126,7 +128,11 @@ const SENDER_GIVES = rx(
 
 /** A recommendation or endorsement given (or promised) by the sender to the reader. */
 function recommendationOffers(doc: Doc): Span[] {
-  return findAll(doc, SENDER_GIVES, notNegated, sentenceHas(new RegExp(REC_WORD)), (d, s) => !/\brecommend(?:ed)? your (?:book|podcast|talk|article|post|course|product|tool|work|team's work|service)/.test(d.norm.slice(s.start, s.end + 40)));
+  const about = (d: Doc, span: Span) => {
+    const sentence = clauseBefore(d, { start: span.end, end: span.end }) + d.norm.slice(span.start, span.end + 60);
+    return new RegExp(REC_WORD).test(sentence) || (/\b(?:one for you|yours|the same)\b/.test(d.norm.slice(span.start, span.end + 20)) && new RegExp(REC_WORD).test(d.norm));
+  };
+  return findAll(doc, SENDER_GIVES, notNegated, about, (d, s) => !/\brecommend(?:ed)? your (?:book|podcast|talk|article|post|course|product|tool|work|team's work|service)/.test(d.norm.slice(s.start, s.end + 40)));
 }
 
 const notRecommendationOffer = (doc: Doc, span: Span): boolean => {
@@ -154,8 +160,8 @@ export const noFirstHandBasis = (doc: Doc): Span | null =>
   findAny(
     doc,
     [
-      rx("\\b(?:we|you and i)(?: have|'ve| had|'d)? (?:not|never|n't)\\b(?: actually| really| ever| yet)? (?:worked|collaborated|met|crossed paths|spoken|talked)(?! since)(?! in person| face[- ]to[- ]face| irl)\\b"),
-      rx("\\b(?:we|you and i) haven't (?:actually |really |ever )?(?:worked|collaborated|met|crossed paths|spoken)(?! since)(?! in person| face[- ]to[- ]face| irl)\\b"),
+      rx("\\b(?:we|you and i)(?: have|'ve| had|'d)? (?:not|never|n't)\\b(?: actually| really| ever| yet)? (?:worked|collaborated|met|crossed paths|spoken|talked)(?! (?:together |closely )?since)(?! in person| face[- ]to[- ]face| irl)\\b"),
+      rx("\\b(?:we|you and i) haven't (?:actually |really |ever )?(?:worked|collaborated|met|crossed paths|spoken)(?! (?:together |closely )?since)(?! in person| face[- ]to[- ]face| irl)\\b"),
       rx("\\b(?:we've|we) (?:actually |really )?never (?:actually |really )?(?:worked|met|crossed paths|spoken|talked|collaborated)(?! in person| face[- ]to[- ]face| irl)\\b"),
       rx("\\b(?:i )?(?:don't|do not) think we've (?:ever )?(?:actually )?(?:met|worked|crossed paths)\\b"),
       rx("\\b(?:we |i )?only (?:met|spoke|talked|chatted|crossed paths)\\b"),
@@ -213,7 +219,9 @@ export const gracefulOut = (doc: Doc): Span | null =>
 /* ---------- context: how the sender knows the reader ---------- */
 
 const RELATION_QUESTION = /\b(?:have|did|do|had) we (?:ever |actually |already )?(?:work|worked|meet|met|know|cross|crossed|speak|spoken)\b|\bam i mixing\b/;
-const contextGuards = [notNegated, notAQuestionAbout(RELATION_QUESTION), sentenceLacks(/\{\{|\{[a-z_]+\}|\[[a-z ]*name\]/)];
+/** "a project we did together" names no project: an indefinite thing is not shared context. */
+const notIndefinite = (doc: Doc, span: Span): boolean => !/\b(?:a|an|some|any) (?:[\w-]+ )?(?:project|thing|something|piece of work|job|task)\s*$/.test(doc.norm.slice(Math.max(0, span.start - 40), span.start));
+const contextGuards = [notNegated, notNegatedInside, notIndefinite, notAQuestionAbout(RELATION_QUESTION), sentenceLacks(/\{\{|\{[a-z_]+\}|\[[a-z ]*name\]/)];
 const READER_CONTENT = "(?:talk|talks|post|posts|article|paper|keynote|panel|webinar|podcast|interview|thread|blog|write-?up|op-?ed|newsletter|book|workshop|lecture|demo|presentation|session|comments?|feedback|notes|research|substack|video|course|class|answer|tweet|episode|report|piece|essay|study|slides|repo|library|project|work|stream|column|launch)";
 
 export const sharedContext = (doc: Doc): Span | null =>
@@ -224,13 +232,17 @@ export const sharedContext = (doc: Doc): Span | null =>
       rx("\\b(?:great|good|lovely|nice|fun|wonderful|a pleasure|cool|awesome|brilliant) (?:\\w+ )?(?:meeting|to meet|seeing|to see|chatting|to chat|catching up|to catch up|talking|to talk|working|to work|jamming|bumping into|to bump into|running into|to run into|co-hosting|hosting|partnering|connecting|collaborating|to collaborate)(?: again)? (?:with )?(?:you|your)\\b"),
       rx("\\b(?:we|you and i|you & i|the two of us|both of us)\\b", G(40), "\\b(?:worked|work|ran|run|built|led|co-led|shipped|launched|closed|collaborated|partnered|did|were|was|sat|shared|served|organi[sz]ed|hosted|co-hosted|spent|studied|played|went|started|overlapped|reviewed|presented|spoke)\\b", G(50), "\\b(?:together|with each other|alongside|same|both)\\b"),
       rx("\\b(?:the|our|that)\\b", G(40), "\\b(?:we|you and i) (?:did|ran|built|closed|shipped|launched|worked on|delivered|led|co-led|wrote|designed)\\b"),
-      rx("\\byou\\b(?: \\w+){0,2} (?:managed|mentored|supervised|coached|hired|trained|advised|taught|reviewed|reviewing|interviewed|onboarded|saved|helped|led|ran|sponsored|championed|backed|invested in|worked with|sat next to|were a (?:\\w+ )?help)\\b", G(30), "\\b(?:me|my|us|our|i)\\b"),
-      rx("\\byou\\b", G(40), "\\bwith (?:me|us)\\b"),
+      rx("\\byou\\b(?: \\w+){0,2} (?:managed|mentored|supervised|coached|hired|trained|advised|taught|reviewed|reviewing|interviewed|onboarded|saved|helped|led|ran|sponsored|championed|backed|invested in|worked with|sat next to|were a (?:\\w+ )?help)\\b", G(30), "\\b(?:me|my|us|our|i|we)\\b"),
+      rx("\\byou\\b(?: \\w+){0,2} (?:worked|sat|co-led|led|ran|built|collaborated|partnered|served|studied|played|presented|spoke|shared|reviewed|hosted|co-hosted|organi[sz]ed|taught|coached|paired|travell?ed|volunteered|spent|were|was|went|did)\\b", G(40), "\\bwith (?:me|us)\\b"),
+      rx("\\b(?:co-?hosting|hosting|working|running|organi[sz]ing|building|presenting|speaking|teaching|collaborating|partnering|serving|volunteering|sharing)\\b", G(50), "\\bwith you\\b"),
+      rx("\\bworking with (?:me|us)\\b"),
+      rx("\\b(?:great|good|lovely|nice|fun|wonderful) (?:to )?(?:see|seeing|meet|meeting|catch up|catching up|chat|chatting|bump into|bumping into|run into|running into)(?: with)?(?: you)? (?:again )?(?:at|in|during|last|yesterday|on)\\b"),
+      rx("\\bafter (?:the|our) (?:[\\w-]+ ){0,3}(?:deal|project|launch|migration|rollout|offsite|conference)\\b"),
       rx("\\b(?:you were|you've been|you have been|as|was) (?:my|our) (?:\\w+ ){0,2}(?:manager|boss|supervisor|mentor|lead|coach|advisor|adviser|professor|teacher|tutor|client|customer|colleague|teammate|buddy|partner|investor|editor|reviewer|sponsor|director|founder|cofounder|co-founder)\\b"),
       rx("\\b(?:i|i've) (?:was|used to be|have been|worked as|interned as) your\\b"),
       rx("\\bi (?:reported|worked|interned|studied) (?:to|for|under|with) you\\b"),
       rx("\\bsat next to (?:you|me)\\b"),
-      rx("\\b(?:saw|seen|read|loved|enjoyed|caught|attended|watched|heard|listened to|been following|following|learned|learnt|came across|liked|found|was in|sat in|cited|asked|sharing|shared|bookmarked|reading|referenced|quoted|used|use|still use|implemented)\\b", G(60), `\\byour (?:[\\w'-]+ ){0,5}${READER_CONTENT}\\b`),
+      rx("\\b(?:saw|seen|read|loved|enjoyed|caught|attended|watched|heard|listened to|been following|following|learned|learnt|came across|liked|found|was in|sat in|cited|noticed|saw from|from|asked|sharing|shared|bookmarked|reading|referenced|quoted|used|use|still use|implemented)\\b", G(60), `\\byour (?:[\\w'-]+ ){0,5}${READER_CONTENT}\\b`),
       rx(`\\byour (?:[\\w'-]+ ){0,4}${READER_CONTENT}\\b`, G(50), "\\b(?:was|is|were|are|has been|have been) (?:\\w+ ){0,3}(?:cited|shared|the highlight|gold|great|brilliant|helpful|why|on our|huge|super)"),
       rx("\\bat your\\b", G(30), `\\b${READER_CONTENT}\\b`),
       rx("\\bthank(?:s| you)(?: so much| again| a lot)*(?: again)? for (?!(?:reading|your time|considering|your support|your help|the help|your consideration|any help|taking the time to read|connecting|the connection|accepting|the add|everything in advance)\\b)(?:the |your |all |walking|speaking|advising|supervising|having|hosting|taking|sharing|helping|reviewing|including|inviting|organi[sz]ing|introducing|mentoring|coaching|running)"),
@@ -257,7 +269,7 @@ export const workSpecifics = (doc: Doc): Span | null =>
     rx("\\bhow i (?:handled|rebuilt|built|led|ran|managed|grew|turned|redesigned|shipped|ran|closed|cut|improved|negotiated|ran|drove|owned|fixed|launched)\\b"),
     rx("\\b(?:mention|touch on|speak to|focus(?:ing)? on|talk (?:up|about)|highlight|point to)\\b(?: \\w+){0,2} (?:my|the|our|how)\\b(?! work\\b)"),
     rx("\\bskills? (?:in|like|such as)\\b"),
-  ], (doc, span) => !/\ba (?:\w+ )?(?:project|thing|piece of work)\b/.test(clauseBefore(doc, span) + doc.norm.slice(span.start, span.end)));
+  ], (doc, span) => !/\ba (?:\w+ )?(?:project|thing|piece of work)\b|\b(?:move|moving|transition|switch|break|breaking|career) (?:into|to|in)\b/.test(clauseBefore(doc, span) + doc.norm.slice(span.start, span.end)));
 
 /* ---------- intent: why the sender wants the introduction ---------- */
 
@@ -268,7 +280,7 @@ export const statedIntent = (doc: Doc): Span | null =>
     rx("\\b(?:i|we)(?:'d| would)? (?:like|love|want|hope|need|'m hoping)\\b", G(40), "\\b(?:advice|perspective|input|insight|take on|opinion|feedback|guidance|mentorship|pitch|partnership|co-sell|integration|interview|investment|funding)\\b"),
     rx("\\b(?:advice|perspective|insight|take|thoughts|guidance|input) (?:on|about|from)\\b"),
     rx("\\bbecause (?:i|we|our|his|her|their|she|he|they)\\b"),
-    rx("\\b(?:i|we)(?:'m|'re| am| are) (?:hiring|raising|exploring|evaluating|looking for (?:my|a|an) (?:next |new )?(?:role|job|position|co-?founder|investor|partner)|applying|relocating|moving|launching|writing|researching|building a|recruiting|fundraising)\\b"),
+    rx("\\b(?:i|we)(?:'m|'re| am| are)(?: \\w+ly)? (?:hiring|raising|exploring|evaluating|looking for (?:my|a|an) (?:next |new )?(?:role|job|position|co-?founder|investor|partner)|applying|relocating|moving|launching|writing|researching|building a|recruiting|fundraising)\\b"),
     rx("\\b(?:i'd|i would|we'd|we would) be pitching\\b"),
     rx("\\b(?:sales (?:conversation|pitch|call)|a pitch|to be (?:upfront|clear|honest))\\b"),
     rx("\\b(?:for|about) (?:the|a|an|our) (?:\\w+ ){0,3}(?:role|job|position|opening|partnership|pilot)\\b"),
@@ -283,8 +295,11 @@ export const valueForReader = (doc: Doc): Span | null =>
       rx("\\b(?:happy|glad|keen|able|willing|love|pleased|eager)(?: to|ly)? (?:to )?(?:share|send|help|offer|introduce you|connect you|give|pass|credit|swap|trade|compare|return|contribute|feature|promote|review)\\b(?! (?:you )?(?:a |our |my )?(?:quick )?demo)"),
       rx("\\b(?:i|we)(?:'d|'ll| can| could| will| would)(?: \\w+ly)? (?:share|send you|give you|introduce you|connect you|credit you|help you|help your|offer you|pass along|put you|feature|promote|cover)\\b(?! (?:you )?(?:a |our |my )?(?:quick )?demo)"),
       rx("\\b(?:in return|in exchange)\\b(?!", G(30), "(?:rec+om+end|endors))"),
-      rx("\\b(?:useful|handy|helpful|valuable|relevant|interesting|worth your while|a step up|an opportunity) (?:\\w+ ){0,3}(?:for|to) (?:you|your)\\b"),
+      rx("\\b(?:useful|handy|helpful|valuable|relevant|interesting|worth your while|a (?:real |big |great |huge )?step up|an? (?:real |great |rare )?opportunity) (?:\\w+ ){0,3}(?:for|to) (?:you|your)\\b"),
       rx("\\b(?:if|could|would|might) (?:\\w+ ){0,3}(?:be )?(?:useful|handy|helpful|valuable|a useful data point)\\b"),
+      rx("\\b(?:they|it|this|that|these)(?:'d| would| could| might| may) be (?:a |an )?(?:really |genuinely |very )?(?:useful|handy|helpful|valuable)\\b"),
+      rx("\\bsend you (?:our|my|the|some)\\b(?! (?:pricing|prices|rates|deck|demo|brochure|quote|proposal))"),
+      rx("\\b(?:auto-\\w+|automates?|cuts?|saves?|reduces?|boosts?|improves?|increases?|doubles?|triages?)\\b", G(60), "\\b(?:\\d+ ?%|\\d+ points|accuracy|hours|costs?|spend|time)\\b"),
       rx("\\b(?:swap|trade|compare|exchange) (?:notes|ideas|data|learnings|stories|experiences)\\b"),
       rx("\\b(?:you'd|you would|you'll|you will|you could|you can|you might) (?:get|gain|receive|have|learn|reach|save|benefit)\\b"),
       rx("\\b(?:give|gives|giving|offer|offers) (?:you|your)\\b"),
@@ -353,7 +368,7 @@ export const demandingTone = (doc: Doc): Span | null =>
     rx("\\b(?:expect|need|want) (?:an? )?(?:answer|reply|response|decision|yes)\\b"),
     rx("\\bi(?:'ve| have) (?:already )?(?:put|booked|scheduled|added|blocked|pencilled|penciled)\\b", G(40), "\\b(?:your calendar|your diary|you down|you in)\\b"),
     rx("\\bi need (?:this|it|that|an?|your|\\d+)\\b", G(40), `\\b${DEADLINE}`),
-  ], notNegated) ?? imperativeWithDeadline(doc);
+  ], notNegated, notConditional, (doc, span) => !/\b(?:i|we)(?:'ll| will| can|'d| would)\b/.test(clauseBefore(doc, span))) ?? imperativeWithDeadline(doc);
 
 const LEADING_VOCATIVE = /^\s*(?:@x+\s*|[a-z][\w'-]*,\s*)?(?:please |just |so |now |ok |okay |pls )?/;
 
@@ -363,7 +378,7 @@ function imperativeWithDeadline(doc: Doc): Span | null {
   const deadline = new RegExp(`\\b${DEADLINE}\\b`);
   for (const sentence of doc.bodySentences.length ? doc.bodySentences : doc.sentences) {
     const text = sentence.text.replace(LEADING_VOCATIVE, "");
-    if (!command.test(text) || !deadline.test(text) || /\bif\b/.test(text)) continue;
+    if (!command.test(text) || !deadline.test(text) || /\bif\b/.test(text) || /\?\s*$/.test(text) || /^do (?:you|we)\b/.test(text)) continue;
     if (gracefulOut(analyse(doc.raw.slice(sentence.start, sentence.end)))) continue;
     return { start: sentence.start, end: sentence.end };
   }
@@ -407,7 +422,9 @@ export const timeFrame = (doc: Doc): Span | null =>
   findAny(doc, [
     rx(`\\b(?:by|before|until|till|ahead of|no later than|prior to)\\b(?: the| our| his| her| their| your| my)?`, G(40), `\\b(?:${WEEKDAY}|${MONTH}|tomorrow|tonight|eod|end|next|this|\\d{1,2}(?:st|nd|rd|th)\\b|q[1-4]|deadline|close|closes|kicks?|kickoff|launch|planning|holidays?|weekend|week|month|quarter|year-end|start|beginning|mid-\\w+)`),
     rx("\\b(?:this|next|coming|upcoming)\\s+(?:week|month|quarter|sprint|spring|summer|fall|autumn|winter|weekend|term|semester|cycle|few (?:days|weeks)|couple)\\b"),
-    rx(`\\b(?:this|next|on|coming)\\s+${WEEKDAY}\\b(?!${G(30)}\\b(?:was|were|met|i was|we had|i saw)\\b)`),
+    rx(`\\b(?:this|next|coming)\\s+${WEEKDAY}\\b`),
+    rx(`\\b(?:for|on) ${WEEKDAY} (?:at \\d|morning|afternoon|evening)`),
+    rx(`\\b(?:closes?|closing|due|deadline(?: is)?|expires?|ends?|starts?|kicks? off)\\b(?: \\w+){0,2} (?:on |by |in )?(?:the )?(?:${WEEKDAY}|${MONTH}|\\d{1,2}(?:st|nd|rd|th)\\b)`),
     rx("\\b(?:in|over|within|during) the (?:next|coming)\\b"),
     rx("\\bwithin (?:the )?(?:next )?(?:a |an |\\d+ |two |three |a few |a couple of )?(?:days?|weeks?|months?)\\b"),
     rx("\\bin (?:a|one|two|three|four|a few|a couple of|\\d+) (?:days|weeks|months)\\b(?! ago)"),
@@ -439,7 +456,6 @@ export function directContact(doc: Doc): Span | null {
 export const genericTemplate = (doc: Doc): Span | null =>
   findAny(doc, [
     rx("\\b(?:came across|saw|found|stumbled (?:up)?on|viewed|was looking at|noticed|checked out|was browsing|browsed) your (?:linkedin )?profile\\b"),
-    rx("\\byour (?:linkedin )?profile (?:is|looks|seems|caught)\\b"),
     rx("\\b(?:impressed|intrigued) (?:by|with) your (?:profile|background|experience)\\b"),
     rx("\\badd (?:you|me|my profile) (?:to|into) (?:my|your) (?:professional |linkedin )?(?:network|contacts|connections)\\b"),
     rx("\\b(?:grow|expand|build|broaden|extend|strengthen|widen)(?:ing)? (?:out )?my (?:professional )?(?:network|presence|connections|circle)\\b"),

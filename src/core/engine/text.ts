@@ -92,10 +92,10 @@ function lines(norm: string): Line[] {
 const wordCount = (s: string): number => s.trim().split(/\s+/).filter(Boolean).length;
 
 /** Indexes of the salutation line and of the first sign-off line, per the spec's counting rules. */
-function frame(ls: Line[]): { salutation: number; signOff: number } {
+function frame(ls: Line[], masked: string): { salutation: number; signOff: number } {
   let salutation = -1;
   const first = ls[0];
-  if (ls.length > 1 && first && GREETING.test(first.text) && wordCount(first.text) <= 6) salutation = 0;
+  if (ls.length > 1 && first && GREETING.test(masked.slice(first.start, first.end)) && wordCount(first.text) <= 6) salutation = 0;
   let signOff = ls.length;
   for (let i = ls.length - 1; i >= Math.max(salutation + 1, ls.length - 4); i--) {
     const line = ls[i];
@@ -129,7 +129,7 @@ export function analyse(raw: string): Doc {
   const norm = normalise(raw);
   const masked = maskFalseStops(norm);
   const ls = lines(norm);
-  const { salutation, signOff } = frame(ls);
+  const { salutation, signOff } = frame(ls, masked);
   const sentences: Sentence[] = [];
   ls.forEach((line, i) => sentences.push(...splitLine(line, masked, i !== salutation && i < signOff, norm)));
   return { raw, norm, sentences, bodySentences: sentences.filter((s) => s.body) };
