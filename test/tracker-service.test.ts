@@ -18,6 +18,11 @@ const DRAFT =
   "Hi Dana, we worked together on the Parallax launch. Could you introduce me to Sam Ortiz at Acme? I'm hiring a data lead and would value 20 minutes of his advice. No worries at all if you'd rather not. Sometime this month would be great.";
 const SECRET_WORDS = "Parallax launch";
 
+function unwrap<T>(result: { ok: true; value: T } | { ok: false; message: string }): T {
+  if (!result.ok) throw new Error(result.message);
+  return result.value;
+}
+
 function collector() {
   const delivered: DueReminder[] = [];
   return { delivered, delivery: { deliver: async (reminder: DueReminder) => void delivered.push(reminder) } };
@@ -92,7 +97,7 @@ describe.each(storageTargets)("tracker service on $name", (target) => {
 
     expect(await tracker.recordFollowUp(alice, "1", t("2030-01-14T15:00:00Z"))).toMatchObject({ ok: true, value: { state: "followed_up" } });
     expect(await tracker.recordFollowUp(alice, "1", t("2030-01-15T15:00:00Z"))).toMatchObject({ ok: false, code: "refused_transition" });
-    const next = await tracker.nextReminderFor((await tracker.getAsk(alice, "1") as { value: never }).value);
+    const next = await tracker.nextReminderFor(unwrap(await tracker.getAsk(alice, "1")));
     expect(next).toEqual({ ok: true, value: { type: "silence_means_no", dueAt: t("2030-01-21T15:00:00Z") } });
 
     const second = collector();
@@ -112,7 +117,7 @@ describe.each(storageTargets)("tracker service on $name", (target) => {
     const run = collector();
     await tracker.runDueReminders(t("2031-01-01T00:00:00Z"), run.delivery, { runnerId: "r", leaseMs: 1000 });
     expect(run.delivered).toEqual([]);
-    expect(await tracker.nextReminderFor((await tracker.getAsk(alice, "1") as { value: never }).value)).toEqual({ ok: true, value: null });
+    expect(await tracker.nextReminderFor(unwrap(await tracker.getAsk(alice, "1")))).toEqual({ ok: true, value: null });
   });
 
   it("waits for the sender's working morning in their time zone", async () => {
@@ -120,9 +125,9 @@ describe.each(storageTargets)("tracker service on $name", (target) => {
     await trackOne(alice, { timeZone: "Asia/Tokyo", sentAt: t("2030-01-04T08:30:00Z") });
     // Sent Friday 2030-01-04 at 19:00 in Tokyo: due Friday evening → Monday 09:00 Tokyo (00:00 UTC).
     await trackOne(alice, { timeZone: "Asia/Tokyo", sentAt: t("2030-01-04T10:00:00Z") });
-    const asks = await tracker.listAsks(alice);
-    const due = await Promise.all((asks as { value: never[] }).value.map((ask) => tracker.nextReminderFor(ask)));
-    expect(due.map((d) => (d as { value: { dueAt: Date } }).value.dueAt)).toEqual([t("2030-01-14T00:00:00Z"), t("2030-01-11T08:30:00Z")]);
+    const asks = unwrap(await tracker.listAsks(alice));
+    const due = await Promise.all(asks.map(async (ask) => unwrap(await tracker.nextReminderFor(ask))?.dueAt));
+    expect(due).toEqual([t("2030-01-14T00:00:00Z"), t("2030-01-11T08:30:00Z")]);
   });
 
   it("retries a failed delivery later, and a delivery is recorded so it never repeats", async () => {
