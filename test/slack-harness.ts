@@ -8,6 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createHttpServer } from "../adapters/http/server";
 import { createSlackApp } from "../adapters/slack/app";
+import { createInstallationStore } from "../adapters/slack/installation-store";
+import { databaseHealthCheck } from "../adapters/slack/start";
+import { KyselyAskStore } from "../src/storage/kysely-ask-store";
 import { parseSlackConfig } from "../src/config/slack";
 import { parseStorageConfig, type StorageConfig } from "../src/config/storage";
 import { createLogger } from "../src/logger";
@@ -33,18 +36,23 @@ export interface SlackHarness {
   close(): Promise<void>;
 }
 
-export async function startSlackHarness(options: { reviews?: ReviewService } = {}): Promise<SlackHarness> {
+/** OAuth instead of one bot token: installs go through /slack/install and are kept in the database. */
+export const OAUTH_ENV = { SLACK_CLIENT_ID: "1111.2222", SLACK_CLIENT_SECRET: "client-secret", SLACK_STATE_SECRET: "state-secret-0123456789" };
+
+export async function startSlackHarness(options: { reviews?: ReviewService; oauth?: boolean } = {}): Promise<SlackHarness> {
   const fake = await new FakeSlackApi().start();
   const dir = mkdtempSync(join(tmpdir(), "askwell-slack-"));
-  const env = { SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: "0", DATABASE_URL: `sqlite:${join(dir, "askwell.db")}` };
+  const auth: Record<string, string> = options.oauth ? OAUTH_ENV : { SLACK_BOT_TOKEN: "xoxb-test-token" };
+  const env = { ...auth, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: "0", DATABASE_URL: `sqlite:${join(dir, "askwell.db")}` };
   const storage = parseStorageConfig(env);
   const store = await openStore(storage);
   const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: false });
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? "silent" });
   const clock = { now: new Date("2026-11-23T10:00:00Z") };
   const config = parseSlackConfig(env);
-  const http = createHttpServer({ port: config.port, host: "127.0.0.1", logger, healthCheck: async () => void (await store.listAsks({ platform: "slack", workspaceId: "-", userId: "-" })) });
-  const slack = await createSlackApp({ config, http, deps: { reviews: options.reviews ?? rulesOnlyReviewService(), tracker, logger, now: () => clock.now } });
+  const http = createHttpServer({ port: config.port, host: "127.0.0.1", logger, healthCheck: databaseHealthCheck(store) });
+  const installationStore = options.oauth && store instanceof KyselyAskStore ? createInstallationStore(store.db) : undefined;
+  const slack = await createSlackApp({ config, http, installationStore, deps: { reviews: options.reviews ?? rulesOnlyReviewService(), tracker, logger, now: () => clock.now } });
   const port = await http.start();
   return {
     url: `http://127.0.0.1:${port}`,

@@ -1,8 +1,9 @@
-import type { App } from "@slack/bolt";
+import { ErrorCode, type App } from "@slack/bolt";
 import type { ExtendedErrorHandlerArgs } from "@slack/bolt/dist/App";
 import type { Logger } from "../../src/logger";
 
 const SORRY = "Sorry — something went wrong on Askwell's side and nothing was changed. Please try again in a minute.";
+const NOT_INSTALLED = "Askwell isn't installed in this workspace (or its installation was removed). Ask a workspace admin to install it again.";
 
 /**
  * The one top-level error handler of the Slack app: logs with context (ids, never text or tokens) and,
@@ -19,7 +20,11 @@ export function registerErrorHandler(bolt: App, logger: Logger): void {
     const responseUrl = typeof payload.response_url === "string" ? payload.response_url : undefined;
     if (!responseUrl) return;
     try {
-      await fetch(responseUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ response_type: "ephemeral", replace_original: false, text: SORRY }) });
+      await fetch(responseUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ response_type: "ephemeral", replace_original: false, text: error.code === ErrorCode.AuthorizationError ? NOT_INSTALLED : SORRY }),
+      });
     } catch (replyError) {
       logger.warn({ err: replyError instanceof Error ? replyError.message : String(replyError) }, "slack: could not tell the user about the failure");
     }

@@ -171,6 +171,19 @@ export class FakeSlackApi {
       case "views.update":
       case "views.push":
         return { ok: true, view: { id: `V${this.tsCounter++}`, ...(args.view as object) } };
+      case "oauth.v2.access":
+        return {
+          ok: true,
+          app_id: "A1",
+          access_token: `xoxb-installed-${teamId}`,
+          token_type: "bot",
+          scope: "commands,chat:write",
+          bot_user_id: botUserId,
+          team: { id: teamId, name: "Fake" },
+          enterprise: null,
+          is_enterprise_install: false,
+          authed_user: { id: "UINSTALLER" },
+        };
       case "users.info":
         return { ok: true, user: { id: args.user, tz: "Europe/Paris" } };
       default:
