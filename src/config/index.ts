@@ -4,17 +4,21 @@
  */
 import type { Env } from "./env";
 import { type LlmConfig, parseLlmConfig } from "./llm";
+import { isSlackConfigured, parseSlackConfig, type SlackConfig } from "./slack";
 import { parseStorageConfig, type StorageConfig } from "./storage";
 
 export interface AppConfig {
   storage: StorageConfig;
   /** null when OPENAI_API_KEY is unset: reviews are rules-only. */
   llm: LlmConfig;
+  /** null when no Slack variable is set (npm start then falls back). */
+  slack: SlackConfig | null;
 }
 
 export function loadConfig(env: Env): AppConfig {
   return {
     storage: parseStorageConfig(env),
     llm: parseLlmConfig(env),
+    slack: isSlackConfigured(env) ? parseSlackConfig(env) : null,
   };
 }
