@@ -10,7 +10,7 @@ export async function openKyselyStore(target: DatabaseTarget, options: OpenDatab
   const db = openDatabase(target, options);
   try {
     if (target.dialect === "postgres" && options.pgSchema) await sql`create schema if not exists ${sql.id(options.pgSchema)}`.execute(db);
-    await migrateToLatest(db);
+    await migrateToLatest(db, target.dialect);
   } catch (error) {
     await db.destroy().catch(() => undefined);
     throw error;
