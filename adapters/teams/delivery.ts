@@ -1,4 +1,4 @@
-import { CardFactory, MessageFactory, type CloudAdapter } from "botbuilder";
+import { CardFactory, MessageFactory, type CloudAdapter, type TurnContext } from "botbuilder";
 import type { DueReminder, ReminderDelivery } from "../../src/core/ports";
 import { AskwellError } from "../../src/errors";
 import type { Logger } from "../../src/logger";
@@ -24,10 +24,17 @@ export function teamsReminderDelivery(deps: { adapter: CloudAdapter; appId: stri
         throw new AskwellError("teams_unreachable", `teams: no conversation saved for the owner of ask ${reminder.ask.id}; it waits until they message the bot`);
       }
       const message = MessageFactory.attachment(CardFactory.adaptiveCard(reminderCard(reminder)));
-      if ("reference" in reachable) {
-        await deps.adapter.continueConversationAsync(deps.appId, reachable.reference, async (context) => {
+      // The adapter's turn-error handler would swallow a failed send; keep it to rethrow after the turn.
+      let failure: unknown = null;
+      const send = async (context: TurnContext) => {
+        try {
           await context.sendActivity(message);
-        });
+        } catch (error) {
+          failure = error ?? new Error("send failed");
+        }
+      };
+      if ("reference" in reachable) {
+        await deps.adapter.continueConversationAsync(deps.appId, reachable.reference, send);
       } else {
         const { contact } = reachable;
         await deps.adapter.createConversationAsync(
@@ -36,11 +43,10 @@ export function teamsReminderDelivery(deps: { adapter: CloudAdapter; appId: stri
           contact.serviceUrl,
           BOT_FRAMEWORK_AUDIENCE,
           { isGroup: false, bot: { id: contact.botId, name: "" }, members: [{ id: contact.userId, name: "" }], tenantId: contact.tenantId, channelData: { tenant: { id: contact.tenantId } } },
-          async (context) => {
-            await context.sendActivity(message);
-          },
+          send,
         );
       }
+      if (failure) throw failure;
       deps.logger.info({ reminderId: reminder.reminderId, type: reminder.type, tenant: owner.workspaceId }, "teams: reminder delivered");
     },
   };

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { renderReminder } from "../../adapters/console/render";
 import { reminderDeliveryFromEnv } from "../../adapters/slack/delivery";
+import { teamsReminderDeliveryFromEnv } from "../../adapters/teams/reminders";
 import { isSlackConfigured } from "../config/slack";
 import { parseStorageConfig } from "../config/storage";
 import type { ReminderDelivery } from "../core/ports";
@@ -47,7 +48,9 @@ export const remindersCommand: CliCommand = {
         },
       };
       // Slack users get DMs when Slack is configured; everyone else (and everyone without Slack) the console.
-      const delivery = isSlackConfigured(io.env) ? reminderDeliveryFromEnv(io.env, consoleDelivery, local.store) : consoleDelivery;
+      const slackOrConsole = isSlackConfigured(io.env) ? reminderDeliveryFromEnv(io.env, consoleDelivery, local.store) : consoleDelivery;
+      // Teams users get proactive 1:1 messages when Teams is configured (TEAMS_ENABLED or MicrosoftAppId).
+      const delivery = teamsReminderDeliveryFromEnv(io.env, slackOrConsole, local.tracker);
       const result = await local.tracker.runDueReminders(now, delivery, { runnerId: newRunnerId(), leaseMs: config.reminderLeaseMs });
       if (!result.ok) {
         io.stderr.write(`askwell reminders: ${result.message}\n`);
