@@ -1,6 +1,310 @@
-import type { Finding } from "../types";
+/**
+ * The deterministic rewrite: keeps the sender's sentences and facts, softens or removes what the
+ * rules flagged, fills what is missing with [placeholders] the sender completes, keeps it to five
+ * sentences and ends with a graceful way out. It then reviews its own output and repairs it until
+ * none of the anti-pattern rules fire.
+ */
+import type { Finding, Kind, RuleId } from "../types";
 import type { Evidence } from "./evidence";
+import { inspect } from "./inspect";
+import { analyse, type Doc } from "./text";
+import { MAX_BODY_SENTENCES } from "./rules";
+import * as signals from "./signals";
 
-export function rewrite(e: Evidence, _findings: Finding[]): string {
-  return e.doc.raw;
+/** Rules a rewrite must never trigger (spec: rewrite requirement 3). */
+export const MUST_BE_CLEAN: readonly RuleId[] = ["quid-pro-quo", "generic-template", "demanding-tone", "email-workaround", "premature-pitch", "mass-blast", "too-long", "no-graceful-out"];
+
+const MAX_REPAIR_ROUNDS = 8;
+
+interface Parts {
+  greeting: string | null;
+  body: BodySentence[];
+  signOff: string[];
+}
+
+interface BodySentence {
+  text: string;
+  /** Added by the rewrite (a placeholder or the graceful out): never removed by the repair loop. */
+  fixed: boolean;
+}
+
+/* ---------- splitting the draft ---------- */
+
+const collapse = (s: string): string => s.replace(/\s+/g, " ").trim();
+const capitalise = (s: string): string => s.replace(/^(\s*(?:<[^>]+>\s*)?)([a-z])/, (_m, pre: string, c: string) => pre + c.toUpperCase());
+
+function cleanSentence(raw: string): string {
+  let s = collapse(raw.replace(/^\s*(?:>|[-•◦▪‣]|\d+[.)])\s+/gm, ""));
+  s = s.replace(/^\*([^*]+):\*$/, "$1:");
+  if (!s) return s;
+  s = capitalise(s);
+  if (!/[.!?…:)"'\]]$/.test(s) && !/[\u{1F300}-\u{1FAFF}\u2600-\u27BF]$/u.test(s)) s += ".";
+  return s;
+}
+
+function split(doc: Doc): Parts {
+  const body = doc.bodySentences;
+  const first = body[0];
+  const last = body[body.length - 1];
+  if (!first || !last) return { greeting: null, body: [], signOff: [] };
+  const greeting = collapse(doc.raw.slice(0, first.start)) || null;
+  const signOff = doc.raw.slice(last.end).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const sentences = body.map((s) => ({ text: cleanSentence(doc.raw.slice(s.start, s.end)), fixed: false })).filter((s) => s.text);
+  return { ...splitInlineGreeting(greeting, sentences), signOff };
+}
+
+const INLINE_GREETING = /^((?:<[^>]+>\s*)?(?:hi|hello|hey|heya|hiya|dear|good (?:morning|afternoon|evening))\b[^,.!?:]{0,40}[,!:]|(?:Mr|Ms|Mrs|Dr|Prof)\.? [A-Z][\w'-]+,)\s+/i;
+
+/** "Hey Tom, hope you're well!" keeps "Hey Tom," as the greeting so the name survives any cut. */
+function splitInlineGreeting(greeting: string | null, body: BodySentence[]): { greeting: string | null; body: BodySentence[] } {
+  const first = body[0];
+  if (greeting || !first) return { greeting, body };
+  const m = INLINE_GREETING.exec(first.text);
+  if (!m || m[0].length >= first.text.length - 3) return { greeting, body };
+  return { greeting: m[1]!.replace(/!$/, ","), body: [{ text: capitalise(first.text.slice(m[0].length)), fixed: false }, ...body.slice(1)] };
+}
+
+/* ---------- softening: keep the ask, lose the pressure ---------- */
+
+const asQuestion = (s: string): string => s.replace(/[.!]+(\s*\S*)$/u, "?$1").replace(/([^?])$/, "$1?");
+
+const IMPERATIVE_START = /^((?:<[^>]+>\s*|[A-Z][\w'-]*,\s*)?)(?:please\s+|just\s+|so\s+)?(?:go\s+)?(send|call|write|get|accept|post|reply|respond|email|intro|introduce|give|let me know|connect|endorse|forward|tell|answer|do)\b/i;
+
+function soften(sentence: string, kind: Kind): string {
+  let s = sentence;
+  s = s.replace(/,?\s*\b(?:ASAP|asap|as soon as possible|immediately|right away|urgently)\b/g, "");
+  s = s.replace(/\bI need you to\b/gi, "Could you");
+  s = s.replace(/\b(?:I figure |I think |so )?you owe (?:me|us)\b(?: one)?/gi, (m) => (/one$/.test(m) ? "I'd be grateful for your help" : "I'd be grateful for"));
+  s = s.replace(/\byou (?:must|have to|need to)\b/gi, "I'd be grateful if you'd");
+  s = s.replace(/\bI need\b/g, "I'd really appreciate");
+  s = s.replace(/\b[Cc]an you just\b/g, "Could you");
+  s = s.replace(/\b[Mm]ake sure (?:you |to )/g, "if you can, ");
+  s = s.replace(/\b(?:still waiting (?:on|for))\b/gi, "checking in on");
+  // Stock phrases: keep the facts around them, lose the boilerplate.
+  s = s.replace(/\bI (?:came across|saw|found|stumbled (?:up)?on|noticed|viewed) your (?:LinkedIn )?profile(?: on LinkedIn)?(?: and|,)\s+/gi, "I ");
+  s = s.replace(/\bI'm writing to ask (?:if|whether) you (?:would|could)\b/gi, "Would you");
+  s = s.replace(/\s*\b(?:that|which) I can (?:include|add|display|put|feature) (?:on|to|in) my (?:LinkedIn |professional )?profile\b/gi, "");
+  s = s.replace(/\badd (?:a |an )?(recommendation|testimonial|endorsement)s? from you to my (?:LinkedIn |professional )?profile\b/gi, "ask you for a $1");
+  s = s.replace(/\badd (?:you|me) to (?:my|your) (?:professional |LinkedIn )?(?:network|contacts|connections)\b/gi, "connect with you");
+  s = s.replace(/\b(?:grow|expand|build|broaden|extend|widen)(?:ing)? (?:out )?my (?:professional )?network(?: with (?:other )?professionals)?(?= in\b| within\b| among\b)/gi, "connect with people");
+  s = s.replace(/\breaching out to my (?:professional )?network to\b/gi, "writing to");
+  if (/^Would you\b/.test(s)) s = asQuestion(s);
+  if (/^Could you\b/.test(s)) s = asQuestion(s);
+  const imperative = IMPERATIVE_START.exec(s);
+  if (imperative && !/\?\s*$/.test(s)) {
+    const lead = imperative[1] ?? "";
+    const rest = s.slice(imperative[0].length - (imperative[2] ?? "").length);
+    s = asQuestion(`${lead}${lead ? "could" : "Could"} you ${rest.charAt(0).toLowerCase()}${rest.slice(1)}`.replace(/\bplease\b\s*/gi, ""));
+  }
+  if (kind === "recommendation_ask") s = s.replace(/\b(writ(?:e|ing)|do(?:ing)?) one for me(?: too)?\b/gi, "$1 a short recommendation for me");
+  if (kind === "endorsement_ask") s = s.replace(/\b(?:do|doing) the same for me\b/gi, "endorsing me");
+  // A recommendation given to unlock one back: keep the shared work it names, drop the trade.
+  s = s.replace(
+    /\bI (?:just |already |recently )?(?:went ahead and )?(?:posted|wrote|left|gave)(?: you)? (?:a |one )?(?:LinkedIn )?(?:recommendation|rec|endorsement)s?(?: on your (?:profile|page))? (?:for|about|on) (.*?\b(?:we did|we ran|together|project|launch|rollout|redesign|refresh|migration)\b[^,.;!?]*)/i,
+    "I really enjoyed working with you on $1",
+  );
+  return s.replace(/\s+([,.!?])/g, "$1").replace(/\s{2,}/g, " ").trim();
+}
+
+/** Merge fields become placeholders the sender fills in: {{first_name}} → [their first name]. */
+function replaceMergeFields(text: string): string {
+  return text.replace(/\{\{\s*([\w. -]+?)\s*\}\}|\{\s*([a-z][a-z_]*)\s*\}|\[([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*)\](?!\()|<([A-Z][A-Z _]{2,})>|%([A-Z_]{3,})%/g, (...m: unknown[]) => {
+    const name = String(m.slice(1, 6).find((g) => typeof g === "string") ?? "name");
+    return `[their ${name.replace(/[_.]+/g, " ").toLowerCase().trim()}]`;
+  });
+}
+
+const GROUP_GREETING = /^(?:hi|hello|hey|dear|greetings|good morning|morning)\b[\s,]*(?:all|everyone|everybody|folks|friends|team|y'all|you all|connections|network|guys|people|colleagues)\b/i;
+
+/* ---------- what to add ---------- */
+
+const OUTS: Record<"intro" | "vouch" | "reach" | "follow", string[]> = {
+  intro: [
+    "If you'd rather not make the introduction, no worries at all.",
+    "And if it doesn't feel right to introduce us, I completely understand.",
+    "If the timing or the fit isn't right, feel free to say no, no hard feelings.",
+  ],
+  vouch: [
+    "If you don't feel you saw enough of my work, or it's just not a good time, I completely understand.",
+    "No pressure at all: if it's not something you can do, just say so.",
+    "Feel free to decline if you'd rather not, I'll understand.",
+  ],
+  reach: [
+    "If now isn't a good time, no worries at all.",
+    "Totally fine if you'd rather not, and thanks for reading either way.",
+    "If it's not a fit for you, feel free to say no.",
+  ],
+  follow: [
+    "If you'd rather not, or it's just not a good moment, I completely understand and won't follow up again.",
+    "If it's a no, that's completely fine, and this will be my only follow-up.",
+    "No worries at all if it's not something you can do; I won't nudge again.",
+  ],
+};
+
+function hash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** A graceful way out in words that vary from draft to draft (chosen by the draft's hash, so still deterministic). */
+export function gracefulOutFor(kind: Kind, seed: string): string {
+  const family = kind === "intro_request" ? "intro" : kind === "recommendation_ask" || kind === "endorsement_ask" ? "vouch" : kind === "follow_up" ? "follow" : "reach";
+  const options = OUTS[family];
+  return options[hash(seed) % options.length] ?? options[0]!;
+}
+
+const PLACEHOLDER: Partial<Record<RuleId, string>> = {
+  "no-shared-context": "I'm reaching out because of [how we know each other: where we met, what we worked on together, or which of your talks or posts I saw].",
+  "unclear-intent": "I'd like to meet them because [why you want to meet them: advice, a partnership, a sale or a hire].",
+  "no-specifics": "You could mention [the specific project, result or skill you saw first-hand].",
+  "no-value-for-recipient": "I'd be glad to help in return with [something useful you can offer them].",
+  "no-timeline": "Sometime [by when, e.g. in the next two weeks] would be ideal.",
+  "no-direct-contact": "You can reach me at [your email or phone].",
+};
+const PLACEHOLDER_ORDER: RuleId[] = ["no-shared-context", "unclear-intent", "no-specifics", "no-value-for-recipient", "no-timeline", "no-direct-contact"];
+
+/* ---------- which sentences matter most ---------- */
+
+const ASK_SIGNAL: Record<Exclude<Kind, "other">, (doc: Doc) => unknown> = {
+  intro_request: signals.introAsk,
+  recommendation_ask: signals.recommendationAsk,
+  endorsement_ask: signals.endorsementAsk,
+  connection_request: signals.connectionAsk,
+  outreach: signals.outreachAsk,
+  follow_up: signals.followUpMarker,
+};
+
+const PLEASANTRY = /^(?:hope|i hope|hoping you|long time|it's been (?:ages|a while)|thanks|thank you|cheers|congrats|sorry)\b/i;
+
+function priority(text: string, kind: Kind): number {
+  const doc = analyse(text);
+  let score = 0;
+  if (kind !== "other" && ASK_SIGNAL[kind](doc)) score += 100;
+  if (/[\w.+-]+@[\w-]+\.\w|https?:\/\/|<@|<at>|\d{3}[\s.-]\d{3,4}/.test(text)) score += 40;
+  score += (text.slice(1).match(/(?<![.!?]\s)\b[A-Z][a-z]+/g) ?? []).length * 8;
+  if (/\d/.test(text)) score += 5;
+  if (signals.sharedContext(doc)) score += 20;
+  if (signals.statedIntent(doc)) score += 15;
+  if (signals.valueForReader(doc)) score += 15;
+  if (signals.workSpecifics(doc)) score += 10;
+  if (signals.timeFrame(doc)) score += 10;
+  if (signals.gracefulOut(doc)) score += 30;
+  if (PLEASANTRY.test(text)) score -= 25;
+  return score;
+}
+
+/* ---------- assembling and repairing ---------- */
+
+interface Assembled {
+  text: string;
+  /** Offsets of each body sentence in `text`. */
+  ranges: Array<{ start: number; end: number }>;
+  greetingRange: { start: number; end: number } | null;
+}
+
+function assemble(parts: Parts): Assembled {
+  let text = "";
+  let greetingRange: Assembled["greetingRange"] = null;
+  if (parts.greeting) {
+    greetingRange = { start: 0, end: parts.greeting.length };
+    text = parts.greeting + "\n\n";
+  }
+  const ranges: Assembled["ranges"] = [];
+  parts.body.forEach((s, i) => {
+    if (i > 0) text += " ";
+    ranges.push({ start: text.length, end: text.length + s.text.length });
+    text += s.text;
+  });
+  if (parts.signOff.length) text += "\n\n" + parts.signOff.join("\n");
+  return { text, ranges, greetingRange };
+}
+
+/** Removes the clause holding [from, to) from a sentence; null when too little is left to stand alone. */
+function withoutClause(sentence: string, from: number, to: number): string | null {
+  const cuts: Array<{ start: number; end: number }> = [];
+  let last = 0;
+  for (const m of sentence.matchAll(/,\s+(?:and |so |but )?|;\s+|\s+[-–—]\s+|\s+(?:and|but|so)\s+(?=I\b|I'|we\b|you\b)/g)) {
+    cuts.push({ start: last, end: m.index });
+    last = m.index + m[0].length;
+  }
+  cuts.push({ start: last, end: sentence.length });
+  const kept = cuts.filter((c) => c.end <= from || c.start >= to).map((c) => sentence.slice(c.start, c.end).trim());
+  const joined = kept.join(", ").replace(/[,;:\s]+$/, "");
+  if (joined.split(/\s+/).length < 4 || kept.length === cuts.length) return null;
+  const ending = /^(?:<[^>]+>\s*)?(?:would|could|can|will|do|are|is|any chance|might)\b/i.test(joined) ? "?" : ".";
+  return capitalise(/[.!?]$/.test(joined) ? joined : joined.replace(/[.!?]*$/, ending));
+}
+
+function repair(parts: Parts, finding: Finding, assembled: Assembled, kind: Kind): boolean {
+  if (finding.rule === "too-long") {
+    const removable = parts.body.map((s, i) => ({ s, i })).filter(({ s }) => !s.fixed);
+    if (!removable.length) return false;
+    const weakest = removable.reduce((a, b) => (priority(b.s.text, kind) < priority(a.s.text, kind) ? b : a));
+    parts.body.splice(weakest.i, 1);
+    return true;
+  }
+  if (finding.rule === "no-graceful-out") {
+    parts.body.push({ text: gracefulOutFor(kind, assembled.text), fixed: true });
+    return true;
+  }
+  if (finding.start === null || finding.end === null) return false;
+  const { start, end } = finding;
+  if (assembled.greetingRange && start < assembled.greetingRange.end) {
+    parts.greeting = finding.rule === "mass-blast" ? "Hi [their first name]," : null;
+    return true;
+  }
+  const index = assembled.ranges.findIndex((r) => start < r.end && end > r.start);
+  const range = assembled.ranges[index];
+  const sentence = parts.body[index];
+  if (!range || !sentence || sentence.fixed) return false;
+  const shorter = withoutClause(sentence.text, Math.max(0, start - range.start), Math.min(sentence.text.length, end - range.start));
+  if (shorter) sentence.text = shorter;
+  else parts.body.splice(index, 1);
+  return true;
+}
+
+/** Outs phrased so plainly that no reader can miss them; an unusual one is replaced by one of ours. */
+const PLAIN_OUT = /\b(?:understand|no worries|no problem|no pressure|feel free|totally fine|completely fine|perfectly fine|rather not|say no|decline|no hard feelings|no obligation|not a good time|either way|ignore this)\b/i;
+const hasPlainOut = (body: BodySentence[]): boolean => body.some((s) => PLAIN_OUT.test(s.text) && signals.gracefulOut(analyse(s.text)));
+
+function dirtyFindings(text: string): Finding[] {
+  return inspect(text).findings.filter((f) => MUST_BE_CLEAN.includes(f.rule));
+}
+
+export function rewrite(e: Evidence, findings: Finding[]): string {
+  const kind = e.kind;
+  const parts = split(e.doc);
+  if (parts.greeting) {
+    parts.greeting = GROUP_GREETING.test(parts.greeting) ? "Hi [their first name]," : replaceMergeFields(parts.greeting);
+  }
+  parts.body = parts.body.map((s) => ({ text: soften(replaceMergeFields(s.text), kind), fixed: false }));
+
+  const fired = new Set(findings.map((f) => f.rule));
+  const additions = PLACEHOLDER_ORDER.filter((r) => fired.has(r)).map((r) => PLACEHOLDER[r]!);
+  if (fired.has("no-timeline") && fired.has("no-direct-contact")) {
+    additions.splice(additions.indexOf(PLACEHOLDER["no-timeline"]!), 2, "Sometime [by when, e.g. in the next two weeks] would be ideal, and you can reach me at [your email or phone].");
+  }
+  const out = hasPlainOut(parts.body) ? null : gracefulOutFor(kind, e.doc.raw);
+  if (out) parts.body = parts.body.filter((s) => !signals.gracefulOut(analyse(s.text)));
+  const maxAdditions = Math.min(additions.length, 2);
+  const room = Math.max(2, MAX_BODY_SENTENCES - (out ? 1 : 0) - maxAdditions);
+  if (parts.body.length > room) {
+    const ranked = parts.body.map((s, i) => ({ i, p: priority(s.text, kind) })).sort((a, b) => b.p - a.p || a.i - b.i);
+    const keep = new Set(ranked.slice(0, room).map((r) => r.i));
+    parts.body = parts.body.filter((_s, i) => keep.has(i));
+  }
+  const contextFirst = additions[0] === PLACEHOLDER["no-shared-context"];
+  const placeholders = additions.slice(0, Math.max(0, MAX_BODY_SENTENCES - (out ? 1 : 0) - parts.body.length)).map((text) => ({ text, fixed: true }));
+  if (contextFirst && placeholders.length) parts.body.unshift(placeholders.shift()!);
+  parts.body.push(...placeholders);
+  if (out) parts.body.push({ text: out, fixed: true });
+
+  for (let round = 0; round < MAX_REPAIR_ROUNDS; round++) {
+    const assembled = assemble(parts);
+    const dirty = dirtyFindings(assembled.text);
+    if (!dirty.length) break;
+    if (!dirty.some((f) => repair(parts, f, assemble(parts), kind))) break;
+  }
+  return assemble(parts).text;
 }
