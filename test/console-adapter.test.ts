@@ -13,6 +13,9 @@ const CLI = join(ROOT, "bin", "askwell.js");
 const DRAFT =
   "Hi Dana, we worked together on the Parallax launch last spring. Could you introduce me to Sam Ortiz at Acme? I'm hiring a data lead and would value 20 minutes of Sam's advice on the role. No worries at all if you'd rather not. Sometime in the next two weeks would be great.";
 
+// Spawns many processes: generous on a busy shared machine (no timing is asserted).
+jest.setTimeout(180_000);
+
 let dir: string;
 let env: NodeJS.ProcessEnv;
 

@@ -36,6 +36,9 @@ async function waitFor(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
+// Spawns many processes: generous on a busy shared machine (no timing is asserted).
+jest.setTimeout(180_000);
+
 beforeAll(() => {
   if (!existsSync(FIXTURE)) throw new Error(`${FIXTURE} is missing: run \`npm run build\` first (npm test does).`);
 });
