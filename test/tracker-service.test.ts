@@ -8,6 +8,7 @@ import { review } from "../src/core/review";
 import type { KyselyAskStore } from "../src/storage/kysely-ask-store";
 import { createTrackerService } from "../src/tracker/create-tracker-service";
 import { loadReviewContext } from "../src/tracker/review-context";
+import { startReminderRunner } from "../src/tracker/runner";
 import type { TrackerService } from "../src/tracker/tracker-service";
 import { storageTargets, type TestDatabase } from "./storage-targets";
 
@@ -199,6 +200,20 @@ describe.each(storageTargets)("tracker service on $name", (target) => {
     expect(stored).toContain(mallory.userId);
     expect((await store.db.selectFrom("reminders").selectAll().execute()).length).toBe(1);
     expect(await tracker.getUserSetting(alice, "timeZone")).toEqual({ ok: true, value: undefined });
+  });
+
+  it("the in-process runner sweeps with its clock and stops cleanly", async () => {
+    await trackOne();
+    const run = collector();
+    let now = t("2030-01-10T10:00:00Z");
+    const runner = startReminderRunner(tracker, run.delivery, { intervalMs: 3_600_000, leaseMs: 60_000, clock: () => now });
+    await runner.runOnce();
+    expect(run.delivered).toEqual([]);
+    now = t("2030-01-14T10:00:00Z");
+    await runner.runOnce();
+    await runner.runOnce();
+    expect(run.delivered.map((r) => r.type)).toEqual(["follow_up_due"]);
+    await runner.stop();
   });
 
   it("reports an unavailable store as a value, never a throw", async () => {
