@@ -5,8 +5,10 @@
 import { config as loadDotenv } from "dotenv";
 import { startConsole } from "../adapters/console/start";
 import { startSlack, stopOnSignals } from "../adapters/slack/start";
+import { startTeams } from "../adapters/teams/start";
 import { ConfigError } from "./config/env";
 import { isSlackConfigured } from "./config/slack";
+import { parseTeamsConfig } from "./config/teams";
 import { createLogger } from "./logger";
 
 async function main(): Promise<void> {
@@ -16,8 +18,20 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: env.LOG_LEVEL ?? "warn", destination: process.stderr });
   try {
     // Slack and Teams start-up branches go here, before the console fallback.
+    const teamsEnabled = parseTeamsConfig(env).enabled;
     if (isSlackConfigured(env)) {
-      stopOnSignals(await startSlack({ env, logger }), logger);
+      const slack = await startSlack({ env, logger });
+      // Both configured: Teams mounts POST /api/messages on Slack's HTTP server.
+      const teams = teamsEnabled ? await startTeams({ env, logger, shared: slack }) : null;
+      const stopBoth = async () => {
+        await teams?.stop();
+        await slack.stop();
+      };
+      stopOnSignals({ ...slack, stop: stopBoth }, logger);
+      return;
+    }
+    if (teamsEnabled) {
+      stopOnSignals(await startTeams({ env, logger }), logger);
       return;
     }
     await startConsole({ env, input: process.stdin, output: process.stdout, logger });

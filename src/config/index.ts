@@ -6,6 +6,7 @@ import type { Env } from "./env";
 import { type LlmConfig, parseLlmConfig } from "./llm";
 import { isSlackConfigured, parseSlackConfig, type SlackConfig } from "./slack";
 import { parseStorageConfig, type StorageConfig } from "./storage";
+import { parseTeamsConfig, type TeamsConfig } from "./teams";
 
 export interface AppConfig {
   storage: StorageConfig;
@@ -13,6 +14,8 @@ export interface AppConfig {
   llm: LlmConfig;
   /** null when no Slack variable is set (npm start then falls back). */
   slack: SlackConfig | null;
+  /** `enabled: false` unless TEAMS_ENABLED=true or MicrosoftAppId is set. */
+  teams: TeamsConfig;
 }
 
 export function loadConfig(env: Env): AppConfig {
@@ -20,5 +23,6 @@ export function loadConfig(env: Env): AppConfig {
     storage: parseStorageConfig(env),
     llm: parseLlmConfig(env),
     slack: isSlackConfigured(env) ? parseSlackConfig(env) : null,
+    teams: parseTeamsConfig(env),
   };
 }

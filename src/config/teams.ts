@@ -11,6 +11,7 @@ const schema = z.object({
   MicrosoftAppType: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"], { message: "must be MultiTenant, SingleTenant or UserAssignedMSI" }).default("MultiTenant"),
   MicrosoftAppTenantId: z.string().regex(GUID, "must be a GUID").optional(),
   NODE_ENV: z.string().optional(),
+  PORT: z.coerce.number({ message: "must be a number" }).int().min(0).max(65535).default(3000),
   TEAMS_APP_NAME: z.string().max(30, "must be at most 30 characters").default("Askwell"),
   TEAMS_APP_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/, "must look like 1.0.0").default("1.0.0"),
   TEAMS_DEVELOPER_NAME: z.string().default("Askwell"),
@@ -19,6 +20,7 @@ const schema = z.object({
 
 const hints = {
   TEAMS_ENABLED: "true to run the Teams bot",
+  PORT: "a port number such as 3000 (shared with Slack's HTTP mode)",
   MicrosoftAppId: "the bot's Azure app registration id, e.g. 00000000-0000-0000-0000-000000000000; leave empty for local Emulator use",
   MicrosoftAppPassword: "the client secret of that app registration",
   MicrosoftAppType: "MultiTenant (default), SingleTenant or UserAssignedMSI",
@@ -43,7 +45,9 @@ export interface TeamsAppDetails {
 }
 
 /** `credentials: null` runs unauthenticated, the Bot Framework Emulator's way (never in production). */
-export type TeamsConfig = { enabled: false; app: TeamsAppDetails; appId: string | null } | { enabled: true; credentials: TeamsCredentials | null; app: TeamsAppDetails; appId: string | null };
+export type TeamsConfig =
+  | { enabled: false; app: TeamsAppDetails; appId: string | null }
+  | { enabled: true; credentials: TeamsCredentials | null; app: TeamsAppDetails; appId: string | null; port: number };
 
 export function parseTeamsConfig(env: Env): TeamsConfig {
   const v = parseSection(schema, env, hints);
@@ -58,7 +62,7 @@ export function parseTeamsConfig(env: Env): TeamsConfig {
         "MicrosoftAppId: is empty while TEAMS_ENABLED=true and NODE_ENV=production; an unauthenticated Teams bot is for local Emulator use only (set MicrosoftAppId and MicrosoftAppPassword, or unset TEAMS_ENABLED)",
       ]);
     }
-    return { enabled: true, credentials: null, app, appId };
+    return { enabled: true, credentials: null, app, appId, port: v.PORT };
   }
   const problems: string[] = [];
   if (v.MicrosoftAppType !== "UserAssignedMSI" && !v.MicrosoftAppPassword) problems.push(`MicrosoftAppPassword: is required with MicrosoftAppId (expected ${hints.MicrosoftAppPassword})`);
@@ -69,5 +73,6 @@ export function parseTeamsConfig(env: Env): TeamsConfig {
     credentials: { appId, appPassword: v.MicrosoftAppPassword ?? "", appType: v.MicrosoftAppType, tenantId: v.MicrosoftAppTenantId ?? "" },
     app,
     appId,
+    port: v.PORT,
   };
 }

@@ -1,0 +1,72 @@
+/**
+ * `npm start` with Teams configured: the tracker's database, the review service (model-backed when
+ * OPENAI_API_KEY is set), `POST /api/messages` on the shared HTTP server (Slack's, when Slack runs too,
+ * else one of its own with /healthz on PORT), and the in-process runner delivering Teams reminders.
+ */
+import type { Env } from "../../src/config/env";
+import { parseStorageConfig } from "../../src/config/storage";
+import { parseTeamsConfig } from "../../src/config/teams";
+import { createReviewServiceFromEnv } from "../../src/llm/model-review-service";
+import { settingsTokenUsageStore } from "../../src/llm/settings-token-usage";
+import type { Logger } from "../../src/logger";
+import { openStore } from "../../src/storage";
+import { createTrackerService } from "../../src/tracker";
+import { startReminderRunner } from "../../src/tracker/runner";
+import { AskwellError } from "../../src/errors";
+import { createHttpServer, type HttpServer } from "../http/server";
+import { createTeamsAdapter } from "./adapter";
+import { TeamsBot } from "./bot";
+import { teamsReminderDelivery } from "./delivery";
+import { mountTeams } from "./mount";
+
+export interface RunningTeams {
+  http: HttpServer;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startTeams(options: { env: Env; logger: Logger; now?: () => Date; shared?: { http: HttpServer; port: number } }): Promise<RunningTeams> {
+  const { env, logger } = options;
+  const now = options.now ?? (() => new Date());
+  const config = parseTeamsConfig(env);
+  if (!config.enabled) throw new AskwellError("teams_disabled", "Teams is not configured: set TEAMS_ENABLED=true (and MicrosoftAppId/MicrosoftAppPassword outside local use).");
+  const storage = parseStorageConfig(env);
+  const store = await openStore(storage);
+  const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: storage.storeDrafts, logger });
+  const reviews = createReviewServiceFromEnv(env, logger, { now, usage: settingsTokenUsageStore(store, "teams", now) });
+  const adapter = createTeamsAdapter(config.credentials, logger);
+  const appId = config.appId ?? "";
+  const bot = new TeamsBot({ reviews, tracker, logger, now, appId });
+
+  const healthCheck = async () => {
+    const probe = await tracker.listAsks({ platform: "teams", workspaceId: "-", userId: "-" });
+    if (!probe.ok) throw new Error(probe.code);
+  };
+  const http = options.shared?.http ?? createHttpServer({ port: config.port, logger, healthCheck });
+  mountTeams(http.app, { adapter, bot, logger });
+  const port = options.shared?.port ?? (await http.start());
+  const delivery = teamsReminderDelivery({ adapter, appId, tracker, logger, now });
+  const runner = startReminderRunner(
+    tracker,
+    {
+      // Another platform's runner (Slack's) delivers its own owners' reminders; refusing here hands them back.
+      deliver: async (reminder) => {
+        if (reminder.ask.owner.platform !== "teams") throw new AskwellError("wrong_platform", `reminder ${reminder.reminderId} is for ${reminder.ask.owner.platform}`);
+        await delivery.deliver(reminder);
+      },
+    },
+    { intervalMs: storage.reminderIntervalMs, leaseMs: storage.reminderLeaseMs, logger },
+  );
+  logger.info({ port, authenticated: config.credentials !== null, shared: Boolean(options.shared) }, "teams: started");
+  if (config.credentials === null) logger.warn("teams: running without authentication (MicrosoftAppId empty): for local use with the Bot Framework Emulator only");
+  return {
+    http,
+    port,
+    async stop() {
+      await runner.stop();
+      await bot.idle();
+      if (!options.shared) await http.stop();
+      await store.close();
+    },
+  };
+}
