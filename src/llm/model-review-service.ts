@@ -2,6 +2,7 @@ import { performance } from "node:perf_hooks";
 import type { Env } from "../config/env";
 import { type LlmConfig, type LlmSettings, parseLlmConfig } from "../config/llm";
 import { mergeFindings } from "../core/merge-findings";
+import { scoreFor, verdictFor } from "../core/review";
 import { checkRewrite, type RewriteFailure } from "../core/rewrite-check";
 import type { Finding, ReviewResult } from "../core/types";
 import type { Logger } from "../logger";
@@ -173,10 +174,9 @@ function failureCodes(failures: RewriteFailure[]): string[] {
   return failures.map((f) => (f.code === "rule" ? f.rule : f.code === "added-fact" || f.code === "dropped-fact" ? `${f.code}:${f.fact}` : f.code));
 }
 
-/** The first review with the merged findings and, when it passed verification, the model's rewrite. */
+/** The first review with the merged findings (verdict and score follow them) and, when it passed verification, the model's rewrite. */
 function improvedResult(first: ReviewResult, findings: Finding[], modelRewrite: string | null, promptVersion: string): ReviewResult {
-  const verdict = findings.some((f) => f.severity === "blocker") ? "dont-send" : first.verdict;
-  const result: ReviewResult = { ...first, findings, verdict, promptVersion };
+  const result: ReviewResult = { ...first, findings, verdict: verdictFor(first.kind, findings), score: scoreFor(findings), promptVersion };
   if (findings.some((f) => f.rule === "repeat-follow-up")) return { ...result, rewrite: null, rewriteSource: null };
   return modelRewrite === null ? result : { ...result, rewrite: modelRewrite, rewriteSource: "model" };
 }

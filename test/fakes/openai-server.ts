@@ -31,6 +31,8 @@ export interface FakeOpenAi {
   requests: RecordedRequest[];
   /** Queues replies; each request takes the next one. An unscripted request gets a 500 that says so. */
   script(...replies: FakeReply[]): void;
+  /** Forgets the scripted replies and the recorded requests (between tests). */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -63,7 +65,7 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
         delays.add(timer);
       });
     }
-    if (res.destroyed || req.destroyed) return;
+    if (res.destroyed || res.socket?.destroyed) return;
     send(res, reply);
   }
 
@@ -73,6 +75,10 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
     baseURL: `http://127.0.0.1:${port}/v1`,
     requests,
     script: (...replies) => void queue.push(...replies),
+    reset: () => {
+      queue.length = 0;
+      requests.length = 0;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of delays) clearTimeout(timer);
