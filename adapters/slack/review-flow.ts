@@ -15,6 +15,8 @@ export interface ReviewOutput {
  * tracked history, so `mass-blast` can fire from it), then the model's improvement when there is one.
  */
 export async function reviewAndShow(deps: SlackDeps, draft: string, viewer: Viewer, output: ReviewOutput): Promise<ReviewResult> {
+  // The ack is already sent; let requests already waiting on the socket be acked before this CPU work.
+  await new Promise<void>((resolve) => setImmediate(resolve));
   let result = deps.reviews.reviewNow(draft);
   if (deps.tracker && result.kind !== "other") {
     const history = await deps.tracker.historyForDraft(slackOwner(viewer), draft, result.kind, deps.now());

@@ -1,0 +1,155 @@
+/**
+ * `npm run bench:slack`: signed `/review-ask` requests at a fixed rate against Askwell in HTTP mode and,
+ * in the same run, against a bare Bolt app that only acks. Each target runs in its own child process
+ * (so the load generator does not share its event loop); prints p50/p99 ack latency, their ratio and
+ * errors. Targets: p99 < 50 ms, ratio ≤ 1.5, zero errors, every request acked inside 3 s.
+ *   BENCH_RATE (default 200/s), BENCH_SECONDS (default 30), BENCH_CONNECTIONS (default 20).
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import { createHmac } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import { App, ExpressReceiver } from "@slack/bolt";
+import { createHttpServer } from "../adapters/http/server";
+import { createSlackApp } from "../adapters/slack/app";
+import { databaseHealthCheck } from "../adapters/slack/start";
+import { parseSlackConfig } from "../src/config/slack";
+import { parseStorageConfig } from "../src/config/storage";
+import { createLogger } from "../src/logger";
+import { rulesOnlyReviewService } from "../src/review-service";
+import { openStore } from "../src/storage";
+import { createTrackerService } from "../src/tracker";
+import { FakeSlackApi } from "../test/fakes/slack-api";
+
+const SECRET = "0123456789abcdef0123456789abcdef";
+const DRAFT = "Hey Rob, I need you to intro me to the CTO at Gridline ASAP so I can pitch him. Send him a note today.";
+const logger = createLogger({ level: "silent" });
+
+type Target = "askwell" | "bare";
+
+/** The fake Slack Web API (and response_url host) in a process of its own, so it costs the targets nothing. */
+async function serveFake(): Promise<void> {
+  const fake = await new FakeSlackApi().start();
+  fake.recording = false;
+  process.send?.({ apiUrl: fake.apiUrl, responseUrl: fake.responseUrl("bench") });
+  process.on("disconnect", () => process.exit(0));
+}
+
+/** Child side: start one target on a free port, tell the parent, serve until killed. */
+async function serve(target: Target, fake: { apiUrl: string; responseUrl: string }): Promise<void> {
+  let dir: string | undefined;
+  if (target === "askwell") {
+    dir = mkdtempSync(join(tmpdir(), "askwell-bench-"));
+    const env = { SLACK_BOT_TOKEN: "xoxb-bench", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: "0", DATABASE_URL: `sqlite:${join(dir, "bench.db")}` };
+    const storage = parseStorageConfig(env);
+    const store = await openStore(storage);
+    const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: false });
+    const http = createHttpServer({ port: 0, host: "127.0.0.1", logger, healthCheck: databaseHealthCheck(store) });
+    await createSlackApp({ config: parseSlackConfig(env), http, deps: { reviews: rulesOnlyReviewService(), tracker, logger, now: () => new Date() } });
+    const port = await http.start();
+    process.send?.({ port });
+  } else {
+    const http = createHttpServer({ port: 0, host: "127.0.0.1", logger });
+    const receiver = new ExpressReceiver({ signingSecret: SECRET, app: http.app, processBeforeResponse: false });
+    const app = new App({ receiver, token: "xoxb-bench", botId: "B1", botUserId: "UBOT", tokenVerificationEnabled: false, clientOptions: { slackApiUrl: fake.apiUrl } });
+    app.command("/review-ask", async ({ ack }) => {
+      await ack();
+    });
+    const port = await http.start();
+    process.send?.({ port });
+  }
+  const exit = () => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
+  };
+  process.on("disconnect", exit);
+  process.on("SIGTERM", exit);
+}
+
+function signedHeaders(body: string): Record<string, string> {
+  const ts = Math.floor(Date.now() / 1000);
+  return {
+    "content-type": "application/x-www-form-urlencoded",
+    "x-slack-request-timestamp": String(ts),
+    "x-slack-signature": `v0=${createHmac("sha256", SECRET).update(`v0:${ts}:${body}`).digest("hex")}`,
+  };
+}
+
+interface Figures {
+  p50: number;
+  p99: number;
+  max: number;
+  requests: number;
+  errors: number;
+}
+
+function child<T>(args: string[]): Promise<{ process: ChildProcess; message: T }> {
+  const started = fork(__filename, args, { stdio: ["ignore", "inherit", "inherit", "ipc"], execArgv: process.env.BENCH_NODE_ARGS?.split(" ") ?? [] });
+  return new Promise((resolve) => started.once("message", (message) => resolve({ process: started, message: message as T })));
+}
+
+async function load(target: Target, fake: { apiUrl: string; responseUrl: string }, rate: number, seconds: number, connections: number): Promise<Figures> {
+  const { process: server, message } = await child<{ port: number }>(["--serve", target, JSON.stringify(fake)]);
+  const { port } = message;
+  const { responseUrl } = fake;
+  let n = 0;
+  const bodyFor = () =>
+    new URLSearchParams({ token: "x", team_id: "T0001", user_id: `U${(n++ % 50) + 1}`, command: "/review-ask", text: DRAFT, response_url: responseUrl, trigger_id: `t${n}`, channel_id: "C1", api_app_id: "A1" }).toString();
+  try {
+    const result = await autocannon({
+      url: `http://127.0.0.1:${port}`,
+      connections,
+      duration: seconds,
+      overallRate: rate,
+      timeout: 3,
+      requests: [
+        {
+          method: "POST",
+          path: "/slack/events",
+          setupRequest: (req) => {
+            const body = bodyFor();
+            return { ...req, body, headers: signedHeaders(body) };
+          },
+        },
+      ],
+    });
+    const errors = result.errors + result.timeouts + result.non2xx;
+    return { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, requests: result.requests.total, errors };
+  } finally {
+    server.disconnect();
+    server.kill();
+  }
+}
+
+async function main(): Promise<void> {
+  const rate = Number(process.env.BENCH_RATE ?? 200);
+  const seconds = Number(process.env.BENCH_SECONDS ?? 30);
+  const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
+  console.log(`bench:slack — signed /review-ask at ${rate}/s for ${seconds} s, ${connections} connections, HTTP mode`);
+  const fake = await child<{ apiUrl: string; responseUrl: string }>(["--fake"]);
+  const bare = await load("bare", fake.message, rate, seconds, connections);
+  const askwell = await load("askwell", fake.message, rate, seconds, connections);
+  fake.process.disconnect();
+  const row = (name: string, f: Figures) => `${name.padEnd(22)} p50 ${String(f.p50).padStart(4)} ms   p99 ${String(f.p99).padStart(4)} ms   max ${String(f.max).padStart(5)} ms   requests ${f.requests}   errors ${f.errors}`;
+  console.log(row("bare Bolt (ack only)", bare));
+  console.log(row("Askwell", askwell));
+  const ratio = askwell.p99 / Math.max(bare.p99, 1);
+  console.log(`p99 ratio Askwell/bare: ${ratio.toFixed(2)}`);
+  const checks = [
+    [`Askwell p99 < 50 ms`, askwell.p99 < 50],
+    [`p99 ratio ≤ 1.5`, ratio <= 1.5],
+    [`zero errors`, askwell.errors + bare.errors === 0],
+    [`every request acked inside 3 s`, askwell.max < 3000 && bare.max < 3000],
+  ] as const;
+  for (const [name, passed] of checks) console.log(`${passed ? "PASS" : "MISS"}  ${name}`);
+}
+
+if (process.argv[2] === "--fake") void serveFake();
+else if (process.argv[2] === "--serve") void serve(process.argv[3] as Target, JSON.parse(process.argv[4]!) as { apiUrl: string; responseUrl: string });
+else
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
