@@ -60,4 +60,14 @@ describe("checkRewrite (verification of a model rewrite)", () => {
     expect([...facts.url]).toEqual(["https://acme.io/deck"]);
     expect([...facts.names].sort()).toEqual(["northwind", "sam"]);
   });
+
+  it("lets a rewrite drop a link and a product name that only served a pitch", () => {
+    const pitch = "Hi Maya, I enjoyed your talk on data contracts at QCon. Our tool Linta automates schema checks; book a demo at https://linta.io/demo this week.";
+    const pitchReview = review(pitch);
+    expect(pitchReview.findings.map((f) => f.rule)).toContain("premature-pitch");
+    const rewrite = "Hi Maya,\n\nI enjoyed your talk on data contracts at QCon. Would you be open to a short chat this week about how your team handles schema checks? No worries at all if now isn't a good time.";
+    expect(checkRewrite(pitch, pitchReview, rewrite)).toEqual([]);
+    // ...but not one the draft never had.
+    expect(codes(checkRewrite(pitch, pitchReview, rewrite.replace("short chat", "short chat at https://cal.example.com/maya")))).toEqual(["added-fact:url:https://cal.example.com/maya"]);
+  });
 });

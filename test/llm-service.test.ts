@@ -189,6 +189,15 @@ describe("model-backed review service (real openai client, local fake server)", 
     expect(fake.requests).toHaveLength(2);
   });
 
+  it("429 asking to wait longer than the budget: the deterministic result stands without waiting it out", async () => {
+    fake.script(httpError(429, { "retry-after": "25" }), answer(goodRewrite));
+    const { improved } = await improveDraft(service({ timeBudgetMs: 5000 }));
+    expect(improved).toBeNull();
+    expect(fake.requests).toHaveLength(1);
+    // Given up at once as rate-limited, not after sleeping into the deadline (which would log "timeout").
+    expect(logs.lines.join("")).toContain('"outcome":"rate-limited"');
+  });
+
   it("500 on every try: the deterministic result stands", async () => {
     fake.script(httpError(500), httpError(500), httpError(500));
     const { improved } = await improveDraft(service({ maxRetries: 2 }));
@@ -246,6 +255,20 @@ describe("model-backed review service (real openai client, local fake server)", 
     const all = logs.lines.join("");
     expect(all).not.toContain("Northwind");
     expect(all).not.toContain("pricing");
+  });
+
+  it("logs the draft only when LOG_LEVEL=debug", async () => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    fake.script(answer(goodRewrite));
+    const svc = createReviewService(settings(), { logger: createLogger({ level: "debug", destination }), now: () => today });
+    await svc.improve(draft, svc.reviewNow(draft), scope);
+    expect(lines.join("")).toContain("Sam Lee at Northwind");
   });
 
   it("with no OPENAI_API_KEY the service is rules-only: improve never calls out", async () => {

@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { performance } from "node:perf_hooks";
 import OpenAI from "openai";
 import { zodResponseFormat } from "openai/helpers/zod";
 import type { LlmSettings } from "../config/llm";
@@ -32,13 +34,17 @@ export function openAiModelClient(settings: LlmSettings): ModelClient {
     maxRetries: settings.maxRetries,
     timeout: settings.timeBudgetMs,
     logLevel: "off",
+    fetch: budgetAwareFetch,
   });
   return {
     async complete(messages, { signal, timeoutMs }) {
       try {
-        const request = client.chat.completions.create(
-          { model: settings.model, messages, response_format: RESPONSE_FORMAT },
-          { signal, timeout: Math.max(1, Math.floor(timeoutMs)), maxRetries: settings.maxRetries },
+        const deadline = performance.now() + timeoutMs;
+        const request = callDeadline.run(deadline, () =>
+          client.chat.completions.create(
+            { model: settings.model, messages, response_format: RESPONSE_FORMAT },
+            { signal, timeout: Math.max(1, Math.floor(timeoutMs)), maxRetries: settings.maxRetries },
+          ),
         );
         // The client's back-off sleep between retries ignores the signal, so the budget is also raced.
         const completion = await untilAborted(request, signal);
@@ -53,6 +59,39 @@ export function openAiModelClient(settings: LlmSettings): ModelClient {
       }
     },
   };
+}
+
+/** The deadline of the model call in progress, seen by `budgetAwareFetch` (the client's retries run in the same async context). */
+const callDeadline = new AsyncLocalStorage<number>();
+
+/** The client's default first back-off when a server gives no Retry-After (about 0.5 s). */
+const DEFAULT_BACKOFF_MS = 500;
+
+/**
+ * The client honours Retry-After however long it is and its back-off sleep ignores the abort signal.
+ * When the wait would outlast the review's budget, this tells the client not to retry at all
+ * (`x-should-retry: false`), so it fails at once instead of sleeping past the deadline.
+ */
+async function budgetAwareFetch(url: string | URL | Request, init?: RequestInit): Promise<Response> {
+  const response = await fetch(url, init);
+  const deadline = callDeadline.getStore();
+  if (deadline === undefined || !(response.status === 408 || response.status === 409 || response.status === 429 || response.status >= 500)) return response;
+  const waitMs = retryAfterMs(response.headers) ?? DEFAULT_BACKOFF_MS;
+  if (waitMs < deadline - performance.now()) return response;
+  const headers = new Headers(response.headers);
+  headers.set("x-should-retry", "false");
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+function retryAfterMs(headers: Headers): number | undefined {
+  const ms = Number.parseFloat(headers.get("retry-after-ms") ?? "");
+  if (!Number.isNaN(ms)) return ms;
+  const value = headers.get("retry-after");
+  if (!value) return undefined;
+  const seconds = Number.parseFloat(value);
+  if (!Number.isNaN(seconds)) return seconds * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : at - Date.now();
 }
 
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
