@@ -53,20 +53,27 @@ function split(doc: Doc): Parts {
   return { ...splitInlineGreeting(greeting, sentences), signOff };
 }
 
-const INLINE_GREETING = /^((?:<[^>]+>\s*)?(?:hi|hello|hey|heya|hiya|dear|good (?:morning|afternoon|evening))\b[^,.!?:]{0,40}[,!:]|(?:Mr|Ms|Mrs|Dr|Prof)\.? [A-Z][\w'-]+,)\s+/i;
+const INLINE_GREETING = /^((?:<[^>]+>\s*)?(?:hi|hello|hey|heya|hiya|dear|good (?:morning|afternoon|evening))\b(?:[^,.!?:]|\b(?:Mr|Ms|Mrs|Dr|Prof)\.){0,40}[,!:]+|(?:Mr|Ms|Mrs|Dr|Prof)\.? [A-Z][\w'-]+,)\s+/i;
 
 /** "Hey Tom, hope you're well!" keeps "Hey Tom," as the greeting so the name survives any cut. */
 function splitInlineGreeting(greeting: string | null, body: BodySentence[]): { greeting: string | null; body: BodySentence[] } {
   const first = body[0];
   if (greeting || !first) return { greeting, body };
+  const wholeGreeting = first.text.split(/\s+/).length <= 4 && (INLINE_GREETING.test(first.text + " ") || /^[A-Z][\w'-]*(?: [A-Z][\w'-]*)?[,:]$/.test(first.text));
+  if (wholeGreeting) {
+    const line = first.text.replace(/[!:.]+$/, ",");
+    return { greeting: GROUP_GREETING.test(first.text) ? "Hi [their first name]," : INLINE_GREETING.test(first.text + " ") ? line : `Hi ${line}`, body: body.slice(1) };
+  }
+  const group = GROUP_GREETING_PREFIX.exec(first.text);
+  if (group) return { greeting: "Hi [their first name],", body: [{ text: capitalise(first.text.slice(group[0].length)), fixed: false }, ...body.slice(1)] };
   const m = INLINE_GREETING.exec(first.text);
-  if (!m || m[0].length >= first.text.length - 3) return { greeting, body };
-  return { greeting: m[1]!.replace(/!$/, ","), body: [{ text: capitalise(first.text.slice(m[0].length)), fixed: false }, ...body.slice(1)] };
+  if (!m) return { greeting, body };
+  return { greeting: m[1]!.replace(/[!:]+$/, ","), body: [{ text: capitalise(first.text.slice(m[0].length)), fixed: false }, ...body.slice(1)] };
 }
 
 /* ---------- softening: keep the ask, lose the pressure ---------- */
 
-const asQuestion = (s: string): string => s.replace(/[.!]+(\s*\S*)$/u, "?$1").replace(/([^?])$/, "$1?");
+const asQuestion = (s: string): string => (/\?\s*$/.test(s) ? s : s.replace(/[.!]*\s*$/, "") + "?");
 
 const IMPERATIVE_START = /^((?:<[^>]+>\s*|[A-Z][\w'-]*,\s*)?)(?:please\s+|just\s+|so\s+)?(?:go\s+)?(send|call|write|get|accept|post|reply|respond|email|intro|introduce|give|let me know|connect|endorse|forward|tell|answer|do)\b/i;
 
@@ -76,7 +83,12 @@ function soften(sentence: string, kind: Kind): string {
   s = s.replace(/\bI need you to\b/gi, "Could you");
   s = s.replace(/\b(?:I figure |I think |so )?you owe (?:me|us)\b(?: one)?/gi, (m) => (/one$/.test(m) ? "I'd be grateful for your help" : "I'd be grateful for"));
   s = s.replace(/\byou (?:must|have to|need to)\b/gi, "I'd be grateful if you'd");
+  s = s.replace(/\bI need (this|it|that)( one)? to\b/g, "I'd really like $1$2 to");
   s = s.replace(/\bI need\b/g, "I'd really appreciate");
+  s = s.replace(/\bI(?:'ve| have) (?:already )?put you down as (a|an|my|one of my) /gi, "Would you be willing to be $1 ");
+  // The classic swap: keep the ask, drop the trade.
+  s = s.replace(/\bIf you (endorse|recommend|write) (me|mine)\b(.*?),? I(?:'ll| will) (?:\w+ )?(?:endorse|recommend|write)\b.*$/i, (_m, verb: string, _obj: string, rest: string) => `Would you be willing to ${verb.toLowerCase()} me${rest}?`);
+  s = s.replace(/\b(?:do you )?want to (?:swap|trade|exchange) (LinkedIn )?(recommendation|endorsement)s\b/gi, "would you be open to writing me a $1$2");
   s = s.replace(/\b[Cc]an you just\b/g, "Could you");
   s = s.replace(/\b[Mm]ake sure (?:you |to )/g, "if you can, ");
   s = s.replace(/\b(?:still waiting (?:on|for))\b/gi, "checking in on");
@@ -88,7 +100,10 @@ function soften(sentence: string, kind: Kind): string {
   s = s.replace(/\badd (?:you|me) to (?:my|your) (?:professional |LinkedIn )?(?:network|contacts|connections)\b/gi, "connect with you");
   s = s.replace(/\b(?:grow|expand|build|broaden|extend|widen)(?:ing)? (?:out )?my (?:professional )?network(?: with (?:other )?professionals)?(?= in\b| within\b| among\b)/gi, "connect with people");
   s = s.replace(/\breaching out to my (?:professional )?network to\b/gi, "writing to");
-  if (/^Would you\b/.test(s)) s = asQuestion(s);
+  s = s.replace(/\b(?:the )?(?:top-rated|leading|#1|number one|best-in-class|award-winning|best) ((?:[\w-]+ )?(?:broker|agency|provider|platform|firm|consultant|consultancy|vendor|solution))\b/gi, "a $1");
+  s = s.replace(/\bdiscuss becoming (?:a|an|your) (supplier|vendor|provider|partner) (?:for|to) ([^.!?]+)/gi, "learn how $2 chooses $1s");
+  s = s.replace(/\bI'm (?:asking|messaging|emailing|contacting|writing to|reaching out to) (?:a few|a handful of|several|some|a bunch of|lots of|all|all the|many|everyone)\b[^.;:]*?\b(?:people|contacts|connections|friends|alumni|colleagues|folks)\b(?: (?:from|in|of) my (?:network|contacts|list))? (?:to ask )?for\b/gi, "I'd love to ask you for");
+  if (/^(?:Would you|Could you)\b/.test(s)) s = asQuestion(s);
   if (/^Could you\b/.test(s)) s = asQuestion(s);
   const imperative = IMPERATIVE_START.exec(s);
   if (imperative && !/\?\s*$/.test(s)) {
@@ -103,7 +118,7 @@ function soften(sentence: string, kind: Kind): string {
     /\bI (?:just |already |recently )?(?:went ahead and )?(?:posted|wrote|left|gave)(?: you)? (?:a |one )?(?:LinkedIn )?(?:recommendation|rec|endorsement)s?(?: on your (?:profile|page))? (?:for|about|on) (.*?\b(?:we did|we ran|together|project|launch|rollout|redesign|refresh|migration)\b[^,.;!?]*)/i,
     "I really enjoyed working with you on $1",
   );
-  return s.replace(/\s+([,.!?])/g, "$1").replace(/\s{2,}/g, " ").trim();
+  return capitalise(s.replace(/\s+([,.!?])/g, "$1").replace(/\s{2,}/g, " ").trim());
 }
 
 /** Merge fields become placeholders the sender fills in: {{first_name}} → [their first name]. */
@@ -114,6 +129,7 @@ function replaceMergeFields(text: string): string {
   });
 }
 
+const GROUP_GREETING_PREFIX = /^(?:hi|hello|hey|dear|greetings|good morning|morning)\b[\s,]*(?:all|everyone|everybody|folks|friends|team|y'all|you all|connections|network|guys|people|colleagues)\b[^\p{L}\p{N}<]*\s+(?=\S)/iu;
 const GROUP_GREETING = /^(?:hi|hello|hey|dear|greetings|good morning|morning)\b[\s,]*(?:all|everyone|everybody|folks|friends|team|y'all|you all|connections|network|guys|people|colleagues)\b/i;
 
 /* ---------- what to add ---------- */
@@ -162,6 +178,16 @@ const PLACEHOLDER: Partial<Record<RuleId, string>> = {
   "no-timeline": "Sometime [by when, e.g. in the next two weeks] would be ideal.",
   "no-direct-contact": "You can reach me at [your email or phone].",
 };
+/** When cleaning removed the ask itself, the rewrite still has to ask for something. */
+const FALLBACK_ASK: Record<Exclude<Kind, "other">, string> = {
+  intro_request: "Would you be open to introducing me to [who you'd like to meet]?",
+  recommendation_ask: "Would you be willing to write me a short recommendation?",
+  endorsement_ask: "Would you be willing to endorse me for [the skills you saw me use]?",
+  connection_request: "Would you be open to connecting?",
+  outreach: "Would you be open to a short call [when suits you]?",
+  follow_up: "I wanted to check in on my earlier note.",
+};
+
 const PLACEHOLDER_ORDER: RuleId[] = ["no-shared-context", "unclear-intent", "no-specifics", "no-value-for-recipient", "no-timeline", "no-direct-contact"];
 
 /* ---------- which sentences matter most ---------- */
@@ -182,15 +208,15 @@ function priority(text: string, kind: Kind): number {
   let score = 0;
   if (kind !== "other" && ASK_SIGNAL[kind](doc)) score += 100;
   if (/[\w.+-]+@[\w-]+\.\w|https?:\/\/|<@|<at>|\d{3}[\s.-]\d{3,4}/.test(text)) score += 40;
-  score += (text.slice(1).match(/(?<![.!?]\s)\b[A-Z][a-z]+/g) ?? []).length * 8;
+  score += (text.slice(1).match(/(?<![.!?]\s)\b[A-Z][a-z]+/g) ?? []).length * 12;
   if (/\d/.test(text)) score += 5;
-  if (signals.sharedContext(doc)) score += 20;
+  if (signals.sharedContext(doc)) score += 45;
   if (signals.statedIntent(doc)) score += 15;
   if (signals.valueForReader(doc)) score += 15;
   if (signals.workSpecifics(doc)) score += 10;
   if (signals.timeFrame(doc)) score += 10;
   if (signals.gracefulOut(doc)) score += 30;
-  if (PLEASANTRY.test(text)) score -= 25;
+  if (PLEASANTRY.test(text) && score < 20) score -= 25;
   return score;
 }
 
@@ -224,7 +250,7 @@ function assemble(parts: Parts): Assembled {
 function withoutClause(sentence: string, from: number, to: number): string | null {
   const cuts: Array<{ start: number; end: number }> = [];
   let last = 0;
-  for (const m of sentence.matchAll(/,\s+(?:and |so |but )?|;\s+|\s+[-–—]\s+|\s+(?:and|but|so)\s+(?=I\b|I'|we\b|you\b)/g)) {
+  for (const m of sentence.matchAll(/,\s+(?:and |so |but )?|;\s+|:\s+|\s+[-–—]\s+|\s+(?:and|but|so)\s+(?=I\b|I'|we\b|you\b|don't\b|please\b|just\b|make\b)/g)) {
     cuts.push({ start: last, end: m.index });
     last = m.index + m[0].length;
   }
@@ -268,8 +294,16 @@ function repair(parts: Parts, finding: Finding, assembled: Assembled, kind: Kind
 const PLAIN_OUT = /\b(?:understand|no worries|no problem|no pressure|feel free|totally fine|completely fine|perfectly fine|rather not|say no|decline|no hard feelings|no obligation|not a good time|either way|ignore this)\b/i;
 const hasPlainOut = (body: BodySentence[]): boolean => body.some((s) => PLAIN_OUT.test(s.text) && signals.gracefulOut(analyse(s.text)));
 
-function dirtyFindings(text: string): Finding[] {
-  return inspect(text).findings.filter((f) => MUST_BE_CLEAN.includes(f.rule));
+/** The anti-patterns removed from the sender's own sentences before anything is added or cut for length. */
+const CONTENT_RULES = MUST_BE_CLEAN.filter((r) => r !== "too-long" && r !== "no-graceful-out");
+
+/** Reviews the assembled text and removes what fires, one finding per round. */
+function repairUntilClean(parts: Parts, kind: Kind, rules: readonly RuleId[]): void {
+  for (let round = 0; round < MAX_REPAIR_ROUNDS; round++) {
+    const assembled = assemble(parts);
+    const dirty = inspect(assembled.text).findings.filter((f) => rules.includes(f.rule));
+    if (!dirty.length || !dirty.some((f) => repair(parts, f, assembled, kind))) return;
+  }
 }
 
 export function rewrite(e: Evidence, findings: Finding[]): string {
@@ -280,6 +314,8 @@ export function rewrite(e: Evidence, findings: Finding[]): string {
   }
   parts.body = parts.body.map((s) => ({ text: soften(replaceMergeFields(s.text), kind), fixed: false }));
 
+  repairUntilClean(parts, kind, CONTENT_RULES);
+
   const fired = new Set(findings.map((f) => f.rule));
   const additions = PLACEHOLDER_ORDER.filter((r) => fired.has(r)).map((r) => PLACEHOLDER[r]!);
   if (fired.has("no-timeline") && fired.has("no-direct-contact")) {
@@ -287,8 +323,9 @@ export function rewrite(e: Evidence, findings: Finding[]): string {
   }
   const out = hasPlainOut(parts.body) ? null : gracefulOutFor(kind, e.doc.raw);
   if (out) parts.body = parts.body.filter((s) => !signals.gracefulOut(analyse(s.text)));
-  const maxAdditions = Math.min(additions.length, 2);
-  const room = Math.max(2, MAX_BODY_SENTENCES - (out ? 1 : 0) - maxAdditions);
+  const TIPS = [PLACEHOLDER["no-timeline"], PLACEHOLDER["no-direct-contact"], "Sometime [by when, e.g. in the next two weeks] would be ideal, and you can reach me at [your email or phone]."];
+  const maxAdditions = Math.min(additions.filter((a) => !TIPS.includes(a)).length, 2);
+  const room = Math.max(3, MAX_BODY_SENTENCES - (out ? 1 : 0) - maxAdditions);
   if (parts.body.length > room) {
     const ranked = parts.body.map((s, i) => ({ i, p: priority(s.text, kind) })).sort((a, b) => b.p - a.p || a.i - b.i);
     const keep = new Set(ranked.slice(0, room).map((r) => r.i));
@@ -297,14 +334,13 @@ export function rewrite(e: Evidence, findings: Finding[]): string {
   const contextFirst = additions[0] === PLACEHOLDER["no-shared-context"];
   const placeholders = additions.slice(0, Math.max(0, MAX_BODY_SENTENCES - (out ? 1 : 0) - parts.body.length)).map((text) => ({ text, fixed: true }));
   if (contextFirst && placeholders.length) parts.body.unshift(placeholders.shift()!);
+  if (kind !== "other" && !parts.body.some((s) => ASK_SIGNAL[kind](analyse(s.text)))) {
+    if (parts.body.length + placeholders.length + (out ? 1 : 0) >= MAX_BODY_SENTENCES) placeholders.pop();
+    parts.body.push({ text: FALLBACK_ASK[kind], fixed: true });
+  }
   parts.body.push(...placeholders);
   if (out) parts.body.push({ text: out, fixed: true });
 
-  for (let round = 0; round < MAX_REPAIR_ROUNDS; round++) {
-    const assembled = assemble(parts);
-    const dirty = dirtyFindings(assembled.text);
-    if (!dirty.length) break;
-    if (!dirty.some((f) => repair(parts, f, assemble(parts), kind))) break;
-  }
+  repairUntilClean(parts, kind, MUST_BE_CLEAN);
   return assemble(parts).text;
 }

@@ -13,7 +13,6 @@ const WEEKDAY = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon
 const MONTH = "(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)";
 const REC_NOUN = "(?:rec+om+end?ations?|recs?|references?|referees?|testimonials?|reference letters?|letters? of recommendation|case stud(?:y|ies)|referrals?)";
 const REC_WORD = `(?:${REC_NOUN}|rec+om+end\\w*|endors\\w*)`;
-const READER_BENEFICIARY = "(?:me|us|my|our)";
 
 /* ---------- asks: what the sender wants from the reader ---------- */
 
@@ -465,7 +464,6 @@ export const genericTemplate = (doc: Doc): Span | null =>
     rx("\\bthought it would be (?:great|nice|good|beneficial) to (?:reach out|connect|get in touch)\\b"),
     rx("\\b(?:add|include|display|put|feature) (?:it |them |a recommendation (?:from you )?|this )?(?:to|on|in) my (?:linkedin |professional )?profile\\b"),
     rx("\\bjoin your (?:professional )?network\\b"),
-    rx("\\bi'd like to (?:be introduced to one of your connections|add you)\\b"),
     rx("\\b(?:i'm|i am) writing to ask (?:if|whether) you (?:would|could)\\b"),
     rx("\\bprofessional (?:network|presence)\\b"),
   ]);

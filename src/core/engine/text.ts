@@ -27,7 +27,7 @@ const blank = (s: string, keep = ""): string => keep + " ".repeat(Math.max(0, s.
 const fill = (s: string, ch: string): string => ch.repeat(s.length);
 
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
-const URL = /\bhttps?:\/\/[^\s<>|]+|\bwww\.[\w-]+(?:\.[\w-]+)+[^\s<>|]*/gi;
+const URL = /\bhttps?:\/\/[^\s<>|]*[^\s<>|.,;:!?)'"]|\bwww\.[\w-]+(?:\.[\w-]+)+(?:[^\s<>|]*[^\s<>|.,;:!?)'"])?/gi;
 const SLACK_LINK = /<(https?:\/\/[^|>\s]+|mailto:[^|>\s]+)(?:\|([^>]*))?>/gi;
 const SLACK_MENTION = /<[@#!][\w|^-]+>/g;
 const TEAMS_AT = /<\/?at>/gi;
