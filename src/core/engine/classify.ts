@@ -3,12 +3,10 @@ import type { Doc } from "./text";
 import { findAny, rx } from "./match";
 import { connectionAsk, endorsementAsk, followUpMarker, introAsk, outreachAsk, recommendationAsk, salesPitch } from "./signals";
 
-/** Messages that are about asks but are not one: questions to the bot or about etiquette, offers, thanks, replies. */
+/** Messages that are not asks whatever else they say: questions about etiquette or the bot, replies agreeing to help, offers. */
 const notAnAsk = (doc: Doc): boolean =>
   !!findAny(doc, [
     rx("^\\s*(?:@x+\\s*)?(?:is it|should i|how (?:do|should|can|would) i|what's the best way|when should i|can i ask|does askwell|is askwell|can askwell)\\b"),
-    rx("\\b(?:ignore|forget|disregard) (?:all |your |the |previous |prior )*(?:rules|instructions|prompt)\\b"),
-    rx("\\b(?:system prompt|the rewrite you gave|askwell)\\b"),
     rx("\\basking for a friend\\b"),
     rx("^\\W*(?:@x+\\s*)?(?:sure|sure thing|of course|absolutely|yes|yep|yeah|happy to help|no problem|done|will do)\\b"),
     rx("\\b(?:want me to|shall i|should i|i can|i'd be happy to|happy to|glad to) (?:intro|introduce|connect|put) you\\b"),
@@ -20,6 +18,11 @@ const notAnAsk = (doc: Doc): boolean =>
  */
 export function classify(doc: Doc): Kind {
   if (!/[\p{L}]/u.test(doc.norm) || notAnAsk(doc)) return "other";
+  // Text aimed at the bot ("ignore your rules") is reviewed like any other text: it is an ask only if it asks the reader for something.
+  return askKind(doc);
+}
+
+function askKind(doc: Doc): Kind {
   if (followUpMarker(doc)) return "follow_up";
   if (introAsk(doc)) return "intro_request";
   if (recommendationAsk(doc)) return "recommendation_ask";

@@ -68,7 +68,8 @@ function splitInlineGreeting(greeting: string | null, body: BodySentence[]): { g
   if (group) return { greeting: "Hi [their first name],", body: [{ text: capitalise(first.text.slice(group[0].length)), fixed: false }, ...body.slice(1)] };
   const m = INLINE_GREETING.exec(first.text);
   if (!m) return { greeting, body };
-  return { greeting: m[1]!.replace(/[!:]+$/, ","), body: [{ text: capitalise(first.text.slice(m[0].length)), fixed: false }, ...body.slice(1)] };
+  const line = m[1]!.replace(/[!:]+$/, ",");
+  return { greeting: /^(?:Mr|Ms|Mrs|Dr|Prof)\b/.test(line) ? `Dear ${line}` : line, body: [{ text: capitalise(first.text.slice(m[0].length)), fixed: false }, ...body.slice(1)] };
 }
 
 /* ---------- softening: keep the ask, lose the pressure ---------- */
@@ -101,6 +102,8 @@ function soften(sentence: string, kind: Kind): string {
   s = s.replace(/\b(?:grow|expand|build|broaden|extend|widen)(?:ing)? (?:out )?my (?:professional )?network(?: with (?:other )?professionals)?(?= in\b| within\b| among\b)/gi, "connect with people");
   s = s.replace(/\breaching out to my (?:professional )?network to\b/gi, "writing to");
   s = s.replace(/\b(?:the )?(?:top-rated|leading|#1|number one|best-in-class|award-winning|best) ((?:[\w-]+ )?(?:broker|agency|provider|platform|firm|consultant|consultancy|vendor|solution))\b/gi, "a $1");
+  s = s.replace(/\b(?:tell you about|walk you through|show you) our (?:new )?([\w -]+?) (?:suite|platform|product|tool|software|solution|service|app)\b/gi, "hear how your team approaches $1");
+  s = s.replace(/\bI'm (?:messaging|emailing|writing to|contacting|reaching out to) (?:all|every one of|each of) (?:the |my )?([^.;:]+?) (to ask|to see|because|for)\b/gi, "I'm writing to you as one of the $1 $2");
   s = s.replace(/\bdiscuss becoming (?:a|an|your) (supplier|vendor|provider|partner) (?:for|to) ([^.!?]+)/gi, "learn how $2 chooses $1s");
   s = s.replace(/\bI'm (?:asking|messaging|emailing|contacting|writing to|reaching out to) (?:a few|a handful of|several|some|a bunch of|lots of|all|all the|many|everyone)\b[^.;:]*?\b(?:people|contacts|connections|friends|alumni|colleagues|folks)\b(?: (?:from|in|of) my (?:network|contacts|list))? (?:to ask )?for\b/gi, "I'd love to ask you for");
   if (/^(?:Would you|Could you)\b/.test(s)) s = asQuestion(s);
@@ -216,7 +219,7 @@ function priority(text: string, kind: Kind): number {
   if (signals.workSpecifics(doc)) score += 10;
   if (signals.timeFrame(doc)) score += 10;
   if (signals.gracefulOut(doc)) score += 30;
-  if (PLEASANTRY.test(text) && score < 20) score -= 25;
+  if (PLEASANTRY.test(text) && score < 40) score -= 40;
   return score;
 }
 

@@ -129,7 +129,7 @@ const SENDER_GIVES = rx(
 function recommendationOffers(doc: Doc): Span[] {
   const about = (d: Doc, span: Span) => {
     const sentence = clauseBefore(d, { start: span.end, end: span.end }) + d.norm.slice(span.start, span.end + 60);
-    return new RegExp(REC_WORD).test(sentence) || (/\b(?:one for you|yours|the same)\b/.test(d.norm.slice(span.start, span.end + 20)) && new RegExp(REC_WORD).test(d.norm));
+    return new RegExp(REC_WORD).test(sentence) || (/\b(?:one for you|yours|the same|one back|back)\b/.test(d.norm.slice(span.start, span.end + 20)) && new RegExp(REC_WORD).test(d.norm));
   };
   return findAll(doc, SENDER_GIVES, notNegated, about, (d, s) => !/\brecommend(?:ed)? your (?:book|podcast|talk|article|post|course|product|tool|work|team's work|service)/.test(d.norm.slice(s.start, s.end + 40)));
 }
