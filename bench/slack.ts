@@ -14,6 +14,7 @@ import autocannon from "autocannon";
 import { App, ExpressReceiver } from "@slack/bolt";
 import { createHttpServer } from "../adapters/http/server";
 import { createSlackApp } from "../adapters/slack/app";
+import { startReviewPool } from "../adapters/slack/review-pool";
 import { databaseHealthCheck } from "../adapters/slack/start";
 import { parseSlackConfig } from "../src/config/slack";
 import { parseStorageConfig } from "../src/config/storage";
@@ -47,7 +48,8 @@ async function serve(target: Target, fake: { apiUrl: string; responseUrl: string
     const store = await openStore(storage);
     const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: false });
     const http = createHttpServer({ port: 0, host: "127.0.0.1", logger, healthCheck: databaseHealthCheck(store) });
-    await createSlackApp({ config: parseSlackConfig(env), http, deps: { reviews: rulesOnlyReviewService(), tracker, logger, now: () => new Date() } });
+    const pool = process.env.BENCH_IN_THREAD ? null : startReviewPool({ size: 1, logger });
+    await createSlackApp({ config: parseSlackConfig(env), http, deps: { reviews: rulesOnlyReviewService(), tracker, logger, now: () => new Date(), reviewOffThread: pool?.reviewNow } });
     const port = await http.start();
     process.send?.({ port });
   } else {

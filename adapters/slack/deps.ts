@@ -1,3 +1,4 @@
+import type { ReviewContext, ReviewResult } from "../../src/core/types";
 import type { Logger } from "../../src/logger";
 import type { ReviewService } from "../../src/review-service";
 import type { TrackerService } from "../../src/tracker/tracker-service";
@@ -8,6 +9,8 @@ export interface SlackDeps {
   tracker: TrackerService | null;
   logger: Logger;
   now: () => Date;
+  /** The same deterministic review as `reviews.reviewNow`, computed off the acking thread (./review-pool.ts). */
+  reviewOffThread?: (draft: string, context?: ReviewContext) => Promise<ReviewResult>;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ReviewResult } from "../../src/core/types";
+import type { ReviewContext, ReviewResult } from "../../src/core/types";
 import { slackOwner } from "./owner";
 import type { Viewer } from "./blocks";
 import type { SlackDeps } from "./deps";
@@ -15,12 +15,23 @@ export interface ReviewOutput {
  * tracked history, so `mass-blast` can fire from it), then the model's improvement when there is one.
  */
 export async function reviewAndShow(deps: SlackDeps, draft: string, viewer: Viewer, output: ReviewOutput): Promise<ReviewResult> {
-  // The ack is already sent; let requests already waiting on the socket be acked before this CPU work.
-  await new Promise<void>((resolve) => setImmediate(resolve));
-  let result = deps.reviews.reviewNow(draft);
+  const reviewNow = async (context?: ReviewContext): Promise<ReviewResult> => {
+    if (deps.reviewOffThread) {
+      try {
+        return await deps.reviewOffThread(draft, context);
+      } catch (error) {
+        deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "slack: off-thread review failed; reviewing in-thread");
+      }
+    } else {
+      // The ack is already sent; let requests already waiting on the socket be acked before this CPU work.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return deps.reviews.reviewNow(draft, context);
+  };
+  let result = await reviewNow();
   if (deps.tracker && result.kind !== "other") {
     const history = await deps.tracker.historyForDraft(slackOwner(viewer), draft, result.kind, deps.now());
-    if (history.ok && history.value.recipientsOfSameAskLast14Days > 0) result = deps.reviews.reviewNow(draft, { history: history.value });
+    if (history.ok && history.value.recipientsOfSameAskLast14Days > 0) result = await reviewNow({ history: history.value });
     if (!history.ok) deps.logger.warn({ code: history.code }, "slack: review without history");
   }
   await output.show(result);

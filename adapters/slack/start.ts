@@ -19,6 +19,7 @@ import { createHttpServer, type HttpServer } from "../http/server";
 import { createSlackApp } from "./app";
 import { createSlackReminderDelivery } from "./delivery";
 import { createInstallationStore } from "./installation-store";
+import { startReviewPool } from "./review-pool";
 
 export interface RunningSlack {
   http: HttpServer;
@@ -43,7 +44,8 @@ export async function startSlack(options: { env: Env; logger: Logger; now?: () =
   const installationStore = config.auth.type === "oauth" && store instanceof KyselyAskStore ? createInstallationStore(store.db, now) : undefined;
 
   const http = createHttpServer({ port: config.port, logger, healthCheck: databaseHealthCheck(store) });
-  const slack = await createSlackApp({ config, http, installationStore, deps: { reviews, tracker, logger, now } });
+  const pool = startReviewPool({ size: 1, logger });
+  const slack = await createSlackApp({ config, http, installationStore, deps: { reviews, tracker, logger, now, reviewOffThread: pool?.reviewNow } });
   const port = await http.start();
   await slack.start();
   const runner = startReminderRunner(tracker, createSlackReminderDelivery(config, { installationStore, logger }), {
@@ -59,6 +61,7 @@ export async function startSlack(options: { env: Env; logger: Logger; now?: () =
       await runner.stop();
       await slack.stop();
       await http.stop();
+      await pool?.close();
       await store.close();
     },
   };
