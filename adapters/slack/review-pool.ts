@@ -16,12 +16,11 @@ export interface ReviewPool {
   close(): Promise<void>;
 }
 
-type Pending = { resolve: (r: ReviewResult) => void; reject: (e: Error) => void };
+type Pending = { worker: Worker; resolve: (r: ReviewResult) => void; reject: (e: Error) => void };
 
 export function startReviewPool(options: { size?: number; logger?: Logger; workerFile?: string } = {}): ReviewPool | null {
   const file = options.workerFile ?? join(__dirname, "review-worker.js");
   if (!existsSync(file)) return null;
-  const size = Math.max(1, options.size ?? 1);
   const pending = new Map<number, Pending>();
   let nextId = 0;
   let closed = false;
@@ -39,22 +38,24 @@ export function startReviewPool(options: { size?: number; logger?: Logger; worke
     worker.on("error", (error) => options.logger?.error({ err: error.message }, "slack: review worker failed"));
     worker.on("exit", () => {
       if (closed) return;
-      // Jobs of a dead worker are failed (the caller reviews in-thread); a fresh worker takes its place.
-      for (const [id, job] of pending) if (owner.get(id) === worker) (pending.delete(id), job.reject(new Error("review worker exited")));
+      // Jobs of a dead worker fail (the caller then reviews in-thread); a fresh worker takes its place.
+      for (const [id, job] of pending) {
+        if (job.worker !== worker) continue;
+        pending.delete(id);
+        job.reject(new Error("review worker exited"));
+      }
       workers[workers.indexOf(worker)] = spawn();
     });
     return worker;
   };
-  const owner = new Map<number, Worker>();
-  const workers = Array.from({ length: size }, spawn);
+  const workers = Array.from({ length: Math.max(1, options.size ?? 1) }, spawn);
 
   return {
     reviewNow(draft, context) {
       const id = nextId++;
       const worker = workers[id % workers.length]!;
-      owner.set(id, worker);
       return new Promise<ReviewResult>((resolve, reject) => {
-        pending.set(id, { resolve: (r) => (owner.delete(id), resolve(r)), reject: (e) => (owner.delete(id), reject(e)) });
+        pending.set(id, { worker, resolve, reject });
         worker.postMessage({ id, draft, context });
       });
     },
