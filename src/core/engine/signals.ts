@@ -45,6 +45,7 @@ export function recommendationAsk(doc: Doc): Span | null {
       rx(`\\b(?:write|writing|give|giving|leave|leaving|post|posting) (?:me|us) (?:an?|one|something|a few lines|a short|a quick|a brief)\\b`),
       rx(`\\b(?:writing|write|do|doing) one for me\\b`),
       rx(`\\brefer (?:me|us)\\b`),
+      rx(`\\brecommend (?:me|us)\\b`),
       rx(`\\byou owe (?:me|us) an? ${REC_NOUN}`),
       rx(`\\b(?:put|listed|added) you (?:down )?as (?:an?|my|one of my) ${REC_NOUN}`),
       rx(`\\b(?:swap|trade|exchange)(?:ping)?\\b`, G(30), `\\b${REC_NOUN}\\b`),
@@ -82,6 +83,8 @@ export const connectionAsk = (doc: Doc): Span | null =>
     rx("\\b(?:don't|do not) lose touch\\b"),
     rx("\\bjoin (?:your|my) (?:professional )?network\\b"),
     rx("\\bconnect on (?:here|linkedin)\\b"),
+    rx("\\b(?:when|once|if) you accept\\b"),
+    rx("\\b(?:would|could|can|shall|will) (?:you|we) connect\\b(?! (?:on a|for a|over))"),
     rx("\\b(?:send|accept) (?:the|my|an|me an?) invit(?:e|ation)\\b"),
   ]);
 
@@ -106,7 +109,7 @@ export const outreachAsk = (doc: Doc): Span | null =>
 export const followUpMarker = (doc: Doc): Span | null =>
   findAny(doc, [
     rx(
-      "\\b(?:follow(?:ing)?[ -]?up|circl(?:e|ing) back|bump(?:ing)?|nudg(?:e|ing)|resurfac(?:e|ing)|floating|chas(?:e|ing)|checking (?:back )?in|ping(?:ing)?|reminder|another note|attempt to reach|reaching out again|writing again|did you (?:get|have) a chance|any (?:update|news)|still waiting on|haven't heard back)\\b",
+      "\\b(?:follow(?:ed|ing)?[ -]?up|circl(?:e|ed|ing) back|bump(?:ed|ing)?|nudg(?:e|ed|ing)|resurfac(?:e|ed|ing)|floating|chas(?:e|ed|ing)|checking (?:back )?in|ping(?:ed|ing)?|remind(?:ed|ing|er)|(?:had|got|get|found) (?:a chance|time|the time|a moment) to|another note|attempt to reach|reaching out again|writing again|did you (?:get|have) a chance|any (?:update|news)|still waiting on|haven't heard back)\\b",
       G(60),
       `\\b(?:my|the|that|our|your) (?:\\w+ ){0,3}(?:note|message|email|e-mail|request|ask|question|dm|intro|introduction|${REC_NOUN}|endorsements?|testimonial|connection|invite|invitation)\\b`,
     ),
