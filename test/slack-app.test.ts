@@ -229,6 +229,7 @@ describe("Slack app over signed HTTP", () => {
     expect(theirs.ok && theirs.value.state).toBe("pending");
     const mine = await h.tracker.getAsk({ platform: "slack", workspaceId: TEAM, userId: "U104" }, "1");
     expect(mine.ok && mine.value.state).toBe("pending");
+    expect(mine.ok && [mine.value.kind, mine.value.reader, mine.value.thirdPerson, mine.value.timeZone]).toEqual(["intro_request", { userId: "U555", name: null }, "the CTO at Gridline", "Europe/Paris"]);
 
     const ok = click(h, followed, "U104");
     await ok.send();

@@ -49,12 +49,18 @@ function unavailable(detail: string): string {
   return `I couldn't reach your tracked asks just now (${detail}). Nothing was lost; please try again in a minute.`;
 }
 
+/** The user's zone for working-hours reminders; null (UTC) if Slack is slow, since the modal must be acked within 3 s. */
 async function timeZoneOf(client: WebClient, userId: string): Promise<string | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const slow = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 1000)));
+  const lookup = client.users.info({ user: userId }).then(
+    (info) => info.user?.tz ?? null,
+    () => null,
+  );
   try {
-    const info = await client.users.info({ user: userId });
-    return info.user?.tz ?? null;
-  } catch {
-    return null;
+    return await Promise.race([lookup, slow]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
