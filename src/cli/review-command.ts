@@ -2,9 +2,13 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import type { CliCommand, CliIo } from "./io";
 import { readAll } from "./io";
-import { review } from "../core/review";
 import type { ReviewContext, ReviewResult } from "../core/types";
 import { renderReviewText } from "./render-review";
+import { parseStorageConfig } from "../config/storage";
+import { loadReviewContext, localOwner, openStore } from "../tracker";
+import { createReviewServiceFromEnv } from "../llm/model-review-service";
+import { createLogger } from "../logger";
+import type { ReviewService } from "../review-service";
 
 const HELP = `Usage: askwell review [options] ["draft text"]
 
@@ -43,7 +47,36 @@ export function toContractLine(id: string, result: ReviewResult): Record<string,
   };
 }
 
-function batchLine(line: string, reviewDraft: (text: string) => ReviewResult): Record<string, unknown> {
+type ReviewDraft = (text: string) => Promise<ReviewResult>;
+
+/** The deterministic review, improved by the model when one is configured (never an error: the rules' review stands). */
+function reviewerFor(service: ReviewService, context: ReviewContext): ReviewDraft {
+  return async (text) => {
+    const first = service.reviewNow(text, context);
+    const improved = await service.improve(text, first, { workspaceId: "local" });
+    return improved?.result ?? first;
+  };
+}
+
+/** History for `--ask <id>` from the tracker's store; a message when the ask or the store is not there. */
+async function contextForAsk(askId: string | undefined, io: CliIo): Promise<ReviewContext | string> {
+  if (askId === undefined) return {};
+  const config = parseStorageConfig(io.env);
+  let store;
+  try {
+    store = await openStore(config);
+  } catch (error) {
+    return `could not open the ask store (${error instanceof Error ? error.message : String(error)}). Check DATABASE_URL.`;
+  }
+  try {
+    const loaded = await loadReviewContext(store, localOwner(config), askId, new Date());
+    return loaded.ok ? loaded.value : `${loaded.message} See \`askwell asks list\`.`;
+  } finally {
+    await store.close();
+  }
+}
+
+async function batchLine(line: string, reviewDraft: ReviewDraft): Promise<Record<string, unknown>> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(line);
@@ -55,17 +88,17 @@ function batchLine(line: string, reviewDraft: (text: string) => ReviewResult): R
   const checked = BatchLine.safeParse(parsed);
   if (!checked.success) return { id, error: 'expected an object with a string "id" and a string "text"' };
   if (checked.data.text.length > MAX_DRAFT_CHARS) return { id, error: `text is longer than ${MAX_DRAFT_CHARS} characters` };
-  return toContractLine(checked.data.id, reviewDraft(checked.data.text));
+  return toContractLine(checked.data.id, await reviewDraft(checked.data.text));
 }
 
-async function runBatch(io: CliIo, reviewDraft: (text: string) => ReviewResult): Promise<number> {
+async function runBatch(io: CliIo, reviewDraft: ReviewDraft): Promise<number> {
   const input = await readAll(io.stdin);
   const lines = input.split(/\r?\n/);
   if (lines.length && lines[lines.length - 1] === "") lines.pop();
   const out: string[] = [];
   for (const line of lines) {
     if (!line.trim()) continue;
-    out.push(JSON.stringify(batchLine(line, reviewDraft)));
+    out.push(JSON.stringify(await batchLine(line, reviewDraft)));
   }
   io.stdout.write(out.length ? out.join("\n") + "\n" : "");
   return 0;
@@ -91,8 +124,13 @@ export const reviewCommand: CliCommand = {
       io.stdout.write(HELP + "\n");
       return 0;
     }
-    const context: ReviewContext = {};
-    const reviewDraft = (text: string) => review(text, context);
+    const context = await contextForAsk(values.ask, io);
+    if (typeof context === "string") {
+      io.stderr.write(`askwell review: ${context}\n`);
+      return 1;
+    }
+    const logger = createLogger({ level: io.env.LOG_LEVEL ?? "warn", destination: io.stderr as never });
+    const reviewDraft = reviewerFor(createReviewServiceFromEnv(io.env, logger), context);
     if (values.jsonl) return runBatch(io, reviewDraft);
 
     const fromArgs = positionals.join(" ");
@@ -109,7 +147,7 @@ export const reviewCommand: CliCommand = {
       io.stderr.write(`askwell review: the draft is ${draft.length.toLocaleString("en")} characters; the limit is ${MAX_DRAFT_CHARS.toLocaleString("en")}. A networking ask should fit in five sentences.\n`);
       return 2;
     }
-    const result = reviewDraft(draft);
+    const result = await reviewDraft(draft);
     if (values.json) io.stdout.write(JSON.stringify(result, null, 2) + "\n");
     else io.stdout.write(renderReviewText(result, { color: !!io.stdout.isTTY && !io.env.NO_COLOR }) + "\n");
     return 0;
