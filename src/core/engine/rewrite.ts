@@ -31,7 +31,8 @@ interface BodySentence {
 /* ---------- splitting the draft ---------- */
 
 const collapse = (s: string): string => s.replace(/\s+/g, " ").trim();
-const capitalise = (s: string): string => s.replace(/^(\s*(?:<[^>]+>\s*)?)([a-z])/, (_m, pre: string, c: string) => pre + c.toUpperCase());
+/** Upper-cases the first letter of a sentence, unless it starts an address, a link or a handle. */
+const capitalise = (s: string): string => s.replace(/^(\s*(?:<[^>]+>\s*)?)([a-z])(?=[\w'-]*(?:[\s,.!?;:]|$))/, (_m, pre: string, c: string) => pre + c.toUpperCase());
 
 function cleanSentence(raw: string): string {
   let s = collapse(raw.replace(/^\s*(?:>|[-•◦▪‣]|\d+[.)])\s+/gm, ""));
