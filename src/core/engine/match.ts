@@ -4,8 +4,18 @@ import { sentenceAt } from "./text";
 /** A gap of up to n characters inside one sentence. */
 export const gap = (n: number): string => `[^.!?\\n]{0,${n}}?`;
 
-/** Builds a case-insensitive global regex from pieces (norm text is already lower-case). */
-export const rx = (...parts: string[]): RegExp => new RegExp(parts.join(""), "g");
+const compiled = new Map<string, RegExp>();
+
+/**
+ * A global regex from pieces (the normalised text is already lower-case). Compiled once per source:
+ * the lexicon is written inline where it is used, and compiling it on every review would dominate.
+ */
+export function rx(...parts: string[]): RegExp {
+  const source = parts.join("");
+  let re = compiled.get(source);
+  if (!re) compiled.set(source, (re = new RegExp(source, "g")));
+  return re;
+}
 
 export type Guard = (doc: Doc, span: Span) => boolean;
 

@@ -207,7 +207,20 @@ const ASK_SIGNAL: Record<Exclude<Kind, "other">, (doc: Doc) => unknown> = {
 
 const PLEASANTRY = /^(?:hope|i hope|hoping you|long time|it's been (?:ages|a while)|thanks|thank you|cheers|congrats|sorry)\b/i;
 
+const priorities = new Map<string, number>();
+
+/** How much a sentence carries (the ask, names, context, intent...); memoised because cuts ask again and again. */
 function priority(text: string, kind: Kind): number {
+  const key = kind + "\u0000" + text;
+  const known = priorities.get(key);
+  if (known !== undefined) return known;
+  if (priorities.size > 5000) priorities.clear();
+  const score = computePriority(text, kind);
+  priorities.set(key, score);
+  return score;
+}
+
+function computePriority(text: string, kind: Kind): number {
   const doc = analyse(text);
   let score = 0;
   if (kind !== "other" && ASK_SIGNAL[kind](doc)) score += 100;
@@ -223,6 +236,15 @@ function priority(text: string, kind: Kind): number {
   if (PLEASANTRY.test(text) && score < 40) score -= 40;
   return score;
 }
+
+/** The `count` most telling sentences, in their original order. */
+function strongest(body: BodySentence[], count: number, kind: Kind): BodySentence[] {
+  const ranked = body.map((s, i) => ({ i, p: priority(s.text, kind) })).sort((a, b) => b.p - a.p || a.i - b.i);
+  const keep = new Set(ranked.slice(0, count).map((r) => r.i));
+  return body.filter((_s, i) => keep.has(i));
+}
+
+const MAX_SENTENCES_TO_REPAIR = 12;
 
 /* ---------- assembling and repairing ---------- */
 
@@ -270,8 +292,9 @@ function repair(parts: Parts, finding: Finding, assembled: Assembled, kind: Kind
   if (finding.rule === "too-long") {
     const removable = parts.body.map((s, i) => ({ s, i })).filter(({ s }) => !s.fixed);
     if (!removable.length) return false;
-    const weakest = removable.reduce((a, b) => (priority(b.s.text, kind) < priority(a.s.text, kind) ? b : a));
-    parts.body.splice(weakest.i, 1);
+    const excess = Math.max(1, analyse(assembled.text).bodySentences.length - MAX_BODY_SENTENCES);
+    const weakest = new Set(removable.sort((a, b) => priority(a.s.text, kind) - priority(b.s.text, kind) || b.i - a.i).slice(0, excess).map((r) => r.i));
+    parts.body = parts.body.filter((_s, i) => !weakest.has(i));
     return true;
   }
   if (finding.rule === "no-graceful-out") {
@@ -299,7 +322,7 @@ const PLAIN_OUT = /\b(?:understand|no worries|no problem|no pressure|feel free|t
 const hasPlainOut = (body: BodySentence[]): boolean => body.some((s) => PLAIN_OUT.test(s.text) && signals.gracefulOut(analyse(s.text)));
 
 /** The anti-patterns removed from the sender's own sentences before anything is added or cut for length. */
-const CONTENT_RULES = MUST_BE_CLEAN.filter((r) => r !== "too-long" && r !== "no-graceful-out");
+const CONTENT_RULES: readonly RuleId[] = MUST_BE_CLEAN.filter((r) => r !== "too-long" && r !== "no-graceful-out");
 
 /** Reviews the assembled text and removes what fires, one finding per round. */
 function repairUntilClean(parts: Parts, kind: Kind, rules: readonly RuleId[]): void {
@@ -317,8 +340,10 @@ export function rewrite(e: Evidence, findings: Finding[]): string {
     parts.greeting = GROUP_GREETING.test(parts.greeting) ? "Hi [their first name]," : replaceMergeFields(parts.greeting);
   }
   parts.body = parts.body.map((s) => ({ text: soften(replaceMergeFields(s.text), kind), fixed: false }));
+  // A very long draft is first cut to its most telling sentences, so repairs work on a short text.
+  if (parts.body.length > MAX_SENTENCES_TO_REPAIR) parts.body = strongest(parts.body, MAX_SENTENCES_TO_REPAIR, kind);
 
-  repairUntilClean(parts, kind, CONTENT_RULES);
+  if (findings.some((f) => CONTENT_RULES.includes(f.rule))) repairUntilClean(parts, kind, CONTENT_RULES);
 
   const fired = new Set(findings.map((f) => f.rule));
   const additions = PLACEHOLDER_ORDER.filter((r) => fired.has(r)).map((r) => PLACEHOLDER[r]!);
@@ -330,11 +355,7 @@ export function rewrite(e: Evidence, findings: Finding[]): string {
   const TIPS = [PLACEHOLDER["no-timeline"], PLACEHOLDER["no-direct-contact"], "Sometime [by when, e.g. in the next two weeks] would be ideal, and you can reach me at [your email or phone]."];
   const maxAdditions = Math.min(additions.filter((a) => !TIPS.includes(a)).length, 2);
   const room = Math.max(3, MAX_BODY_SENTENCES - (out ? 1 : 0) - maxAdditions);
-  if (parts.body.length > room) {
-    const ranked = parts.body.map((s, i) => ({ i, p: priority(s.text, kind) })).sort((a, b) => b.p - a.p || a.i - b.i);
-    const keep = new Set(ranked.slice(0, room).map((r) => r.i));
-    parts.body = parts.body.filter((_s, i) => keep.has(i));
-  }
+  if (parts.body.length > room) parts.body = strongest(parts.body, room, kind);
   const contextFirst = additions[0] === PLACEHOLDER["no-shared-context"];
   const placeholders = additions.slice(0, Math.max(0, MAX_BODY_SENTENCES - (out ? 1 : 0) - parts.body.length)).map((text) => ({ text, fixed: true }));
   if (contextFirst && placeholders.length) parts.body.unshift(placeholders.shift()!);

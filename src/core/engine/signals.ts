@@ -16,107 +16,119 @@ const REC_WORD = `(?:${REC_NOUN}|rec+om+end\\w*|endors\\w*)`;
 
 /* ---------- asks: what the sender wants from the reader ---------- */
 
+const INTRO_ASK_PATTERNS = [
+  rx("\\bintroduc(?:e|ing) (?:me|us|myself)\\b"),
+  rx("\\bintro(?:'d|duce)? (?:me|us)\\b"),
+  rx("\\bbe introduced to\\b"),
+  rx("(?<!for the |for your |for that |the )\\b(?:an?|the|warm|quick|short|email|e-mail|brief) (?:\\w+ )?intro(?:duction)?s?\\b(?! you)"),
+  rx("(?<!for the |for your )\\bintroductions? to\\b"),
+  rx("\\bput (?:me|us) in (?:touch|contact)\\b"),
+  rx("\\bconnect(?:ing)? (?:me|us)\\b(?! on)"),
+  rx("\\bget (?:me|us) (?:in front of|in touch|in the room|a meeting)\\b"),
+  rx("\\bpass (?:a note|my (?:name|details|request|note|cv|resume|info)|this|it) (?:along |on )?to\\b"),
+  rx("\\bforward my (?:request|cv|resume|details|note|profile|info)\\b"),
+  rx("\\b(?:does|do) (?:anyone|anybody|you) (?:here )?know (?:someone|anyone|anybody|a person|people)\\b"),
+  rx("\\b(?:make|do) (?:an?|the) (?:\\w+ )?intro(?:duction)?\\b"),
+  rx("\\b(?:looking|hoping|trying|want|like|love) to (?:meet|reach|get to|talk to|speak with|speak to) (?!you\\b|with you)", G(80), "\\b(?:you can help|you could help|help me|hoping you)"),
+  rx("\\b(?:hoping|wondering if) you (?:can|could) help", G(60), "\\bmeet\\b"),
+];
+
 export const introAsk = (doc: Doc): Span | null =>
-  findAny(doc, [
-    rx("\\bintroduc(?:e|ing) (?:me|us|myself)\\b"),
-    rx("\\bintro(?:'d|duce)? (?:me|us)\\b"),
-    rx("\\bbe introduced to\\b"),
-    rx("(?<!for the |for your |for that |the )\\b(?:an?|the|warm|quick|short|email|e-mail|brief) (?:\\w+ )?intro(?:duction)?s?\\b(?! you)"),
-    rx("(?<!for the |for your )\\bintroductions? to\\b"),
-    rx("\\bput (?:me|us) in (?:touch|contact)\\b"),
-    rx("\\bconnect(?:ing)? (?:me|us)\\b(?! on)"),
-    rx("\\bget (?:me|us) (?:in front of|in touch|in the room|a meeting)\\b"),
-    rx("\\bpass (?:a note|my (?:name|details|request|note|cv|resume|info)|this|it) (?:along |on )?to\\b"),
-    rx("\\bforward my (?:request|cv|resume|details|note|profile|info)\\b"),
-    rx("\\b(?:does|do) (?:anyone|anybody|you) (?:here )?know (?:someone|anyone|anybody|a person|people)\\b"),
-    rx("\\b(?:make|do) (?:an?|the) (?:\\w+ )?intro(?:duction)?\\b"),
-    rx("\\b(?:looking|hoping|trying|want|like|love) to (?:meet|reach|get to|talk to|speak with|speak to) (?!you\\b|with you)", G(80), "\\b(?:you can help|you could help|help me|hoping you)"),
-    rx("\\b(?:hoping|wondering if) you (?:can|could) help", G(60), "\\bmeet\\b"),
-  ], notNegated, (doc, span) => !/\bthank(?:s| you)\b[^.!?]{0,25}\bfor\s*$/.test(doc.norm.slice(Math.max(0, span.start - 40), span.start)));
+  findAny(doc, INTRO_ASK_PATTERNS, notNegated, (doc, span) => !/\bthank(?:s| you)\b[^.!?]{0,25}\bfor\s*$/.test(doc.norm.slice(Math.max(0, span.start - 40), span.start)));
+
+const RECOMMENDATION_REQUEST = "(?:would|could|can|will|might|may) (?:you|i)|you (?:could|might|would|can)|you'd|willing|open to|mind|up for|consider|grateful|'d love|would love|'d like|would like|ask(?:ing)? (?:you|if you|for)|hoping|need|want|be one of|act as|speak to|vouch";
+const RECOMMENDATION_ASK_PATTERNS = [
+  rx(`\\b(?:${RECOMMENDATION_REQUEST})\\b`, G(80), `\\b${REC_NOUN}\\b`),
+  rx(`\\b${REC_NOUN}\\b`, G(50), `\\b(?:from you|for me|of my work|about (?:me|my work|working with me))\\b`),
+  rx(`\\b(?:write|writing|give|giving|leave|leaving|post|posting) (?:me|us) (?:an?|one|something|a few lines|a short|a quick|a brief)\\b`),
+  rx(`\\b(?:writing|write|do|doing) one for me\\b`),
+  rx(`\\brefer (?:me|us)\\b`),
+  rx(`\\brecommend (?:me|us)\\b`),
+  rx(`\\byou owe (?:me|us) an? ${REC_NOUN}`),
+  rx(`\\b(?:put|listed|added) you (?:down )?as (?:an?|my|one of my) ${REC_NOUN}`),
+  rx(`\\b(?:swap|trade|exchange)(?:ping)?\\b`, G(30), `\\b${REC_NOUN}\\b`),
+  rx(`\\b(?:write|give|provide|share)(?: us| me)? an?`, G(20), `(?<!price )\\bquote\\b`),
+  rx(`\\b(?:asked|asking|ask|need|needs|needed|want|wants|require|requires|request|requesting)\\b`, G(40), `\\b(?:for )?(?:a |an |two |three |a couple of |some |one )?(?:[\\w-]+ ){0,2}${REC_NOUN}\\b`),
+];
 
 /** A recommendation, reference or testimonial requested for the sender. */
 export function recommendationAsk(doc: Doc): Span | null {
-  const request = "(?:would|could|can|will|might|may) (?:you|i)|you (?:could|might|would|can)|you'd|willing|open to|mind|up for|consider|grateful|'d love|would love|'d like|would like|ask(?:ing)? (?:you|if you|for)|hoping|need|want|be one of|act as|speak to|vouch";
   return findAny(
     doc,
-    [
-      rx(`\\b(?:${request})\\b`, G(80), `\\b${REC_NOUN}\\b`),
-      rx(`\\b${REC_NOUN}\\b`, G(50), `\\b(?:from you|for me|of my work|about (?:me|my work|working with me))\\b`),
-      rx(`\\b(?:write|writing|give|giving|leave|leaving|post|posting) (?:me|us) (?:an?|one|something|a few lines|a short|a quick|a brief)\\b`),
-      rx(`\\b(?:writing|write|do|doing) one for me\\b`),
-      rx(`\\brefer (?:me|us)\\b`),
-      rx(`\\brecommend (?:me|us)\\b`),
-      rx(`\\byou owe (?:me|us) an? ${REC_NOUN}`),
-      rx(`\\b(?:put|listed|added) you (?:down )?as (?:an?|my|one of my) ${REC_NOUN}`),
-      rx(`\\b(?:swap|trade|exchange)(?:ping)?\\b`, G(30), `\\b${REC_NOUN}\\b`),
-      rx(`\\b(?:write|give|provide|share)(?: us| me)? an?`, G(20), `(?<!price )\\bquote\\b`),
-      rx(`\\b(?:asked|asking|ask|need|needs|needed|want|wants|require|requires|request|requesting)\\b`, G(40), `\\b(?:for )?(?:a |an |two |three |a couple of |some |one )?(?:[\\w-]+ ){0,2}${REC_NOUN}\\b`),
-    ],
+    RECOMMENDATION_ASK_PATTERNS,
     notRecommendationOffer,
   );
 }
 
+const ENDORSEMENT_ASK_PATTERNS = [
+  rx("\\bendors(?:e|ing) (?:me|us|my)\\b"),
+  rx("\\b(?:would|could|can|will) you", G(50), "\\bendors"),
+  rx("\\b(?:love|like|appreciate|grateful for|ask(?:ing)? for|need|want|get) (?:a few |some |your |any )?endorsements?\\b"),
+  rx("\\bendorsements? (?:for|of|on) (?:my|me)\\b"),
+  rx("\\+1 (?:me|my)\\b"),
+  rx("\\b(?:do|doing) the same for me\\b"),
+  rx("\\bvouch for my\\b"),
+];
+
 /** Skill endorsements requested for the sender. */
 export const endorsementAsk = (doc: Doc): Span | null =>
-  findAny(doc, [
-    rx("\\bendors(?:e|ing) (?:me|us|my)\\b"),
-    rx("\\b(?:would|could|can|will) you", G(50), "\\bendors"),
-    rx("\\b(?:love|like|appreciate|grateful for|ask(?:ing)? for|need|want|get) (?:a few |some |your |any )?endorsements?\\b"),
-    rx("\\bendorsements? (?:for|of|on) (?:my|me)\\b"),
-    rx("\\+1 (?:me|my)\\b"),
-    rx("\\b(?:do|doing) the same for me\\b"),
-    rx("\\bvouch for my\\b"),
-  ]);
+  findAny(doc, ENDORSEMENT_ASK_PATTERNS);
+
+const CONNECTION_ASK_PATTERNS = [
+  rx("\\blet's (?:connect|link up|stay in touch|keep in touch)\\b"),
+  rx("\\b(?:love|like|glad|happy|keen|wanted|want|hoping|open) to (?:connect|be connected|link up|stay (?:connected|in touch)|keep in touch)\\b"),
+  rx("\\bopen to connecting\\b"),
+  rx("\\bconnect(?:ing)? with me\\b"),
+  rx("\\bconnecting (?:here|on here|on linkedin)\\b"),
+  rx("\\b(?:add|adding) (?:you|me|my profile) (?:to|into) (?:my|your)\\b"),
+  rx("\\baccept (?:my|the) (?:invite|invitation|request|connection)\\b"),
+  rx("\\b(?:invite|add) me\\b"),
+  rx("\\bstay (?:connected|in touch)\\b"),
+  rx("\\b(?:don't|do not) lose touch\\b"),
+  rx("\\bjoin (?:your|my) (?:professional )?network\\b"),
+  rx("\\bconnect on (?:here|linkedin)\\b"),
+  rx("\\b(?:when|once|if) you accept\\b"),
+  rx("\\b(?:would|could|can|shall|will) (?:you|we) connect\\b(?! (?:on a|for a|over))"),
+  rx("\\b(?:send|accept) (?:the|my|an|me an?) invit(?:e|ation)\\b"),
+];
 
 /** The reader is asked to accept a connection, or invited to stay in touch. */
 export const connectionAsk = (doc: Doc): Span | null =>
-  findAny(doc, [
-    rx("\\blet's (?:connect|link up|stay in touch|keep in touch)\\b"),
-    rx("\\b(?:love|like|glad|happy|keen|wanted|want|hoping|open) to (?:connect|be connected|link up|stay (?:connected|in touch)|keep in touch)\\b"),
-    rx("\\bopen to connecting\\b"),
-    rx("\\bconnect(?:ing)? with me\\b"),
-    rx("\\bconnecting (?:here|on here|on linkedin)\\b"),
-    rx("\\b(?:add|adding) (?:you|me|my profile) (?:to|into) (?:my|your)\\b"),
-    rx("\\baccept (?:my|the) (?:invite|invitation|request|connection)\\b"),
-    rx("\\b(?:invite|add) me\\b"),
-    rx("\\bstay (?:connected|in touch)\\b"),
-    rx("\\b(?:don't|do not) lose touch\\b"),
-    rx("\\bjoin (?:your|my) (?:professional )?network\\b"),
-    rx("\\bconnect on (?:here|linkedin)\\b"),
-    rx("\\b(?:when|once|if) you accept\\b"),
-    rx("\\b(?:would|could|can|shall|will) (?:you|we) connect\\b(?! (?:on a|for a|over))"),
-    rx("\\b(?:send|accept) (?:the|my|an|me an?) invit(?:e|ation)\\b"),
-  ]);
+  findAny(doc, CONNECTION_ASK_PATTERNS);
+
+const OUTREACH_ASK_PATTERNS = [
+  rx("\\b(?:could|can|shall|might) we\\b", G(40), "\\b(?:call|chat|talk|speak|meet|coffee|hop on|jump on|grab|find|set up|schedule|connect)\\b"),
+  rx("\\b(?:would|do|are|could|will) you (?:have|be|got|mind)\\b", G(50), "\\b(?:call|chat|coffee|meeting|minutes|min|mins|interview|free|available|demo)\\b"),
+  rx("\\b(?:\\d+|a few|ten|fifteen|twenty|thirty|five)[ -]?(?:minutes?|mins?)\\b"),
+  rx("\\b(?:a|an|our) (?:quick |short |brief |virtual |\\d+[ -]min(?:ute)?s? )?(?:call|chat|coffee|meeting|conversation|zoom|interview)\\b"),
+  rx("\\b(?:can|could|may) i (?:send|book|share|show|tell|ask|grab|buy)\\b"),
+  rx("\\b(?:i|we)(?:'d| would) (?:like|love) to (?:interview|discuss|explore|get|hear|learn|ask|tell|show|talk|chat|invite|propose|collaborate|partner|work)\\b"),
+  rx("\\b(?:call|text|dm|email|e-mail) me\\b"),
+  rx("\\bsend me (?:your|the|a|some)\\b"),
+  rx("\\bbook (?:a|your|some|time)\\b"),
+  rx("\\b(?:if you're in|interested in joining|want to join|like to join|be part of)\\b"),
+  rx("\\b(?:by|via) phone\\b"),
+  rx("\\bexpect an? (?:answer|reply|response)\\b"),
+];
 
 /** The reader is asked for something beyond connecting: a call, a meeting, information, a reply to a pitch. */
 export const outreachAsk = (doc: Doc): Span | null =>
-  findAny(doc, [
-    rx("\\b(?:could|can|shall|might) we\\b", G(40), "\\b(?:call|chat|talk|speak|meet|coffee|hop on|jump on|grab|find|set up|schedule|connect)\\b"),
-    rx("\\b(?:would|do|are|could|will) you (?:have|be|got|mind)\\b", G(50), "\\b(?:call|chat|coffee|meeting|minutes|min|mins|interview|free|available|demo)\\b"),
-    rx("\\b(?:\\d+|a few|ten|fifteen|twenty|thirty|five)[ -]?(?:minutes?|mins?)\\b"),
-    rx("\\b(?:a|an|our) (?:quick |short |brief |virtual |\\d+[ -]min(?:ute)?s? )?(?:call|chat|coffee|meeting|conversation|zoom|interview)\\b"),
-    rx("\\b(?:can|could|may) i (?:send|book|share|show|tell|ask|grab|buy)\\b"),
-    rx("\\b(?:i|we)(?:'d| would) (?:like|love) to (?:interview|discuss|explore|get|hear|learn|ask|tell|show|talk|chat|invite|propose|collaborate|partner|work)\\b"),
-    rx("\\b(?:call|text|dm|email|e-mail) me\\b"),
-    rx("\\bsend me (?:your|the|a|some)\\b"),
-    rx("\\bbook (?:a|your|some|time)\\b"),
-    rx("\\b(?:if you're in|interested in joining|want to join|like to join|be part of)\\b"),
-    rx("\\b(?:by|via) phone\\b"),
-    rx("\\bexpect an? (?:answer|reply|response)\\b"),
-  ]);
+  findAny(doc, OUTREACH_ASK_PATTERNS);
+
+const FOLLOW_UP_MARKER_PATTERNS = [
+  rx(
+  "\\b(?:follow(?:ed|ing)?[ -]?up|circl(?:e|ed|ing) back|bump(?:ed|ing)?|nudg(?:e|ed|ing)|resurfac(?:e|ed|ing)|floating|chas(?:e|ed|ing)|checking (?:back )?in|ping(?:ed|ing)?|remind(?:ed|ing|er)|(?:had|got|get|found) (?:a chance|time|the time|a moment) to|another note|attempt to reach|reaching out again|writing again|did you (?:get|have) a chance|any (?:update|news)|still waiting on|haven't heard back)\\b",
+  G(60),
+  `\\b(?:my|the|that|our|your) (?:\\w+ ){0,3}(?:note|message|email|e-mail|request|ask|question|dm|intro|introduction|${REC_NOUN}|endorsements?|testimonial|connection|invite|invitation)\\b`,
+  ),
+  rx(`\\b(?:still waiting|waiting) (?:on|for) (?:that|your|the|my) (?:\\w+ )?(?:${REC_NOUN}|intro|introduction|endorsements?|testimonial|reply)`),
+  rx("\\b(?:my|the) (?:previous|earlier|last) (?:message|note|email|e-mail)\\b"),
+  rx("\\bthis is my (?:\\w+ )?(?:attempt|message|note|reminder|follow-up)\\b"),
+];
 
 /** A follow-up about an earlier networking ask (not about an invoice or a meeting time). */
 export const followUpMarker = (doc: Doc): Span | null =>
-  findAny(doc, [
-    rx(
-      "\\b(?:follow(?:ed|ing)?[ -]?up|circl(?:e|ed|ing) back|bump(?:ed|ing)?|nudg(?:e|ed|ing)|resurfac(?:e|ed|ing)|floating|chas(?:e|ed|ing)|checking (?:back )?in|ping(?:ed|ing)?|remind(?:ed|ing|er)|(?:had|got|get|found) (?:a chance|time|the time|a moment) to|another note|attempt to reach|reaching out again|writing again|did you (?:get|have) a chance|any (?:update|news)|still waiting on|haven't heard back)\\b",
-      G(60),
-      `\\b(?:my|the|that|our|your) (?:\\w+ ){0,3}(?:note|message|email|e-mail|request|ask|question|dm|intro|introduction|${REC_NOUN}|endorsements?|testimonial|connection|invite|invitation)\\b`,
-    ),
-    rx(`\\b(?:still waiting|waiting) (?:on|for) (?:that|your|the|my) (?:\\w+ )?(?:${REC_NOUN}|intro|introduction|endorsements?|testimonial|reply)`),
-    rx("\\b(?:my|the) (?:previous|earlier|last) (?:message|note|email|e-mail)\\b"),
-    rx("\\bthis is my (?:\\w+ )?(?:attempt|message|note|reminder|follow-up)\\b"),
-  ]);
+  findAny(doc, FOLLOW_UP_MARKER_PATTERNS);
 
 /* ---------- quid-pro-quo ---------- */
 
@@ -142,81 +154,89 @@ const notRecommendationOffer = (doc: Doc, span: Span): boolean => {
   return !offers.some((o) => span.start >= o.start && span.start < o.end + 1);
 };
 
+const QUID_PRO_QUO_PATTERNS = [
+  rx("\\b(?:swap|trade|exchange|swapping|trading)\\b", G(40), "\\b(?:rec+om+end\\w*|recs|endorsements?)\\b"),
+  rx("\\b(?:endorse|recommend)\\b", G(20), "\\b(?:each other|one another)\\b"),
+  rx("\\b(?:endorse|recommend) you back\\b"),
+  rx("\\bif you (?:write|endorse|recommend|do)\\b", G(50), "\\bi(?:'ll| will)\\b", G(40), "\\b(?:write|endorse|recommend|do the same|return)"),
+  rx("\\bi(?:'ll| will) write yours\\b"),
+  rx("\\breturn the favou?r\\b", G(40), `\\b${REC_WORD}`),
+  rx(`\\b${REC_WORD}`, G(40), "\\breturn the favou?r\\b"),
+];
+
 export function quidProQuo(doc: Doc): Span | null {
   return (
-    findAny(doc, [
-      rx("\\b(?:swap|trade|exchange|swapping|trading)\\b", G(40), "\\b(?:rec+om+end\\w*|recs|endorsements?)\\b"),
-      rx("\\b(?:endorse|recommend)\\b", G(20), "\\b(?:each other|one another)\\b"),
-      rx("\\b(?:endorse|recommend) you back\\b"),
-      rx("\\bif you (?:write|endorse|recommend|do)\\b", G(50), "\\bi(?:'ll| will)\\b", G(40), "\\b(?:write|endorse|recommend|do the same|return)"),
-      rx("\\bi(?:'ll| will) write yours\\b"),
-      rx("\\breturn the favou?r\\b", G(40), `\\b${REC_WORD}`),
-      rx(`\\b${REC_WORD}`, G(40), "\\breturn the favou?r\\b"),
-    ], notNegated) ?? recommendationOffers(doc)[0] ?? null
+    findAny(doc, QUID_PRO_QUO_PATTERNS, notNegated) ?? recommendationOffers(doc)[0] ?? null
   );
 }
 
 /* ---------- first-hand basis ---------- */
 
+const NO_FIRST_HAND_BASIS_PATTERNS = [
+  rx("\\b(?:we|you and i)(?: have|'ve| had|'d)? (?:not|never|n't)\\b(?: actually| really| ever| yet)? (?:worked|collaborated|met|crossed paths|spoken|talked)(?! (?:together |closely )?since)(?! in person| face[- ]to[- ]face| irl)\\b"),
+  rx("\\b(?:we|you and i) haven't (?:actually |really |ever )?(?:worked|collaborated|met|crossed paths|spoken)(?! (?:together |closely )?since)(?! in person| face[- ]to[- ]face| irl)\\b"),
+  rx("\\b(?:we've|we) (?:actually |really )?never (?:actually |really )?(?:worked|met|crossed paths|spoken|talked|collaborated)(?! in person| face[- ]to[- ]face| irl)\\b"),
+  rx("\\b(?:i )?(?:don't|do not) think we've (?:ever )?(?:actually )?(?:met|worked|crossed paths)\\b"),
+  rx("\\b(?:we |i )?only (?:met|spoke|talked|chatted|crossed paths)\\b"),
+  rx("\\b(?:met|spoke|talked|chatted) (?:just |only )?once\\b"),
+  rx("\\byou (?:don't|do not|won't|wouldn't) (?:really |actually )?(?:know|remember) (?:me|my work)\\b"),
+  rx("\\byou (?:haven't|have not|never|won't have|wouldn't have|didn't|did not|hadn't)\\b(?: actually| really| ever)? (?:seen|see|worked with|known|reviewed|watched) (?:my|me|any of my)\\b"),
+  rx("\\bwe never (?:spoke|talked|worked|collaborated)\\b"),
+];
+
 export const noFirstHandBasis = (doc: Doc): Span | null =>
   findAny(
     doc,
-    [
-      rx("\\b(?:we|you and i)(?: have|'ve| had|'d)? (?:not|never|n't)\\b(?: actually| really| ever| yet)? (?:worked|collaborated|met|crossed paths|spoken|talked)(?! (?:together |closely )?since)(?! in person| face[- ]to[- ]face| irl)\\b"),
-      rx("\\b(?:we|you and i) haven't (?:actually |really |ever )?(?:worked|collaborated|met|crossed paths|spoken)(?! (?:together |closely )?since)(?! in person| face[- ]to[- ]face| irl)\\b"),
-      rx("\\b(?:we've|we) (?:actually |really )?never (?:actually |really )?(?:worked|met|crossed paths|spoken|talked|collaborated)(?! in person| face[- ]to[- ]face| irl)\\b"),
-      rx("\\b(?:i )?(?:don't|do not) think we've (?:ever )?(?:actually )?(?:met|worked|crossed paths)\\b"),
-      rx("\\b(?:we |i )?only (?:met|spoke|talked|chatted|crossed paths)\\b"),
-      rx("\\b(?:met|spoke|talked|chatted) (?:just |only )?once\\b"),
-      rx("\\byou (?:don't|do not|won't|wouldn't) (?:really |actually )?(?:know|remember) (?:me|my work)\\b"),
-      rx("\\byou (?:haven't|have not|never|won't have|wouldn't have|didn't|did not|hadn't)\\b(?: actually| really| ever)? (?:seen|see|worked with|known|reviewed|watched) (?:my|me|any of my)\\b"),
-      rx("\\bwe never (?:spoke|talked|worked|collaborated)\\b"),
-    ],
+    NO_FIRST_HAND_BASIS_PATTERNS,
     notConditional,
   );
 
 /* ---------- follow-ups ---------- */
 
+const REPEAT_FOLLOW_UP_PATTERNS = [
+  rx("\\b(?:follow(?:ing)?[ -]?up|circl(?:e|ing) back|checking in|bump(?:ing)?|nudg(?:e|ing)|ping(?:ing)?|chas(?:e|ing)|reaching out|writing|reminding|asking)\\b", G(30), "\\b(?:again|once more|one more time|yet again)\\b"),
+  rx("\\b(?:second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|umpteenth|nth)\\b", G(20), "\\b(?:time|message|note|email|e-mail|reminder|attempt|follow[- ]?up|nudge|ping|chase|try|dm)\\b"),
+  rx("\\banother (?:reminder|nudge|follow[- ]?up|ping|bump|chase)\\b"),
+  rx("\\bi(?:'ve| have)\\b", G(40), "\\b(?:a few|several|a couple of|multiple|many|three|two|four|a number of|so many)\\b(?: \\w+)? times\\b"),
+  rx("\\b(?:repeated|multiple|several|constant|all my|all these)\\s+(?:pings|messages|nudges|reminders|follow[- ]?ups|emails|notes)\\b"),
+  rx("\\b(?:keep|keeps|kept)\\s+(?:pinging|bugging|chasing|nudging|following up|bothering|asking|writing|messaging)\\b"),
+  rx("\\bone (?:more|last) (?:nudge|ping|reminder|follow[- ]?up|bump|chase)\\b"),
+];
+
 export const repeatFollowUp = (doc: Doc): Span | null =>
-  findAny(doc, [
-    rx("\\b(?:follow(?:ing)?[ -]?up|circl(?:e|ing) back|checking in|bump(?:ing)?|nudg(?:e|ing)|ping(?:ing)?|chas(?:e|ing)|reaching out|writing|reminding|asking)\\b", G(30), "\\b(?:again|once more|one more time|yet again)\\b"),
-    rx("\\b(?:second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|umpteenth|nth)\\b", G(20), "\\b(?:time|message|note|email|e-mail|reminder|attempt|follow[- ]?up|nudge|ping|chase|try|dm)\\b"),
-    rx("\\banother (?:reminder|nudge|follow[- ]?up|ping|bump|chase)\\b"),
-    rx("\\bi(?:'ve| have)\\b", G(40), "\\b(?:a few|several|a couple of|multiple|many|three|two|four|a number of|so many)\\b(?: \\w+)? times\\b"),
-    rx("\\b(?:repeated|multiple|several|constant|all my|all these)\\s+(?:pings|messages|nudges|reminders|follow[- ]?ups|emails|notes)\\b"),
-    rx("\\b(?:keep|keeps|kept)\\s+(?:pinging|bugging|chasing|nudging|following up|bothering|asking|writing|messaging)\\b"),
-    rx("\\bone (?:more|last) (?:nudge|ping|reminder|follow[- ]?up|bump|chase)\\b"),
-  ], notNegated);
+  findAny(doc, REPEAT_FOLLOW_UP_PATTERNS, notNegated);
 
 /* ---------- graceful out ---------- */
 
 const DECLINE_CONDITION = "(?:not|n't|rather|prefer|busy|swamped|stretched|bad time|bad moment|wrong time|timing|awkward|weird|uncomfortable|no\\b|nope|decline|pass\\b|can't|cannot|too much|heads[- ]down|a fit|bandwidth|nobody|no one|none|a stretch|crossing)";
 const REASSURANCE = "(?:no (?:problem|worries|pressure|stress|hard feelings|harm)|fine|ok\\b|okay|alright|all good|understand|get it|fair|(?:just )?(?:say so|tell me|let me know and|ignore)|happy to drop|i'll (?:stop|drop|back off|leave it|understand)|perfect|that's (?:ok|fine|cool)|won't (?:chase|ask again|follow up)|don't hesitate)";
 
+const GRACEFUL_OUT_PATTERNS = [
+  rx("\\bno (?:worries|problem|pressure|stress|obligation|hard feelings|offen[cs]e)\\b(?! about| with (?:my|the)| on my)"),
+  rx("\\bzero pressure\\b"),
+  rx("\\b(?:totally|completely|perfectly|absolutely|entirely|100%|also|really|honestly|equally)? ?(?:fine|ok|okay|alright|cool|understandable)\\b ?(?:if\\b|to (?:say no|decline|pass|skip|ignore|say so|not)|either way|with a no)"),
+  rx("\\b(?:i|we)(?:'d| would| will)? (?:completely |totally |fully |absolutely |really |100% |of course )?(?:understand|get it)\\b"),
+  rx("\\b(?:completely|totally|fully|absolutely) (?:understand|get it)\\b"),
+  rx("\\bunderstand if (?:not|you)\\b"),
+  rx("\\bfeel free to (?:say no|decline|pass|skip|ignore|say so|turn|let me know if (?:not|it's not))"),
+  rx("\\b(?:don't|do not|never) feel (?:obliged|obligated|bad|pressured|any pressure|you have to)\\b"),
+  rx("\\bno need (?:if|to (?:reply|respond|do|help))\\b"),
+  rx("(?<!don't |do not |never )\\b(?:skip it|pass on (?:it|this)|ignore (?:this|me|my note)|drop it|let it go|just ignore)\\b"),
+  rx("\\b(?:just|simply|feel free to) say (?:no|so|the word)\\b"),
+  rx("\\bonly if you\\b"),
+  rx("\\b(?:totally|completely|entirely|purely) optional\\b"),
+  rx("\\b(?:a |an )?(?:totally |perfectly |completely )?(?:fair|fine|good|valid|acceptable) (?:answer|response|reply)\\b"),
+  rx("\\bno questions asked\\b"),
+  rx("\\bwon't (?:chase|take it personally|ask again|follow up again|bother you again|push|be offended|mind)\\b"),
+  rx("\\b(?:an?|one) (?:quick |simple |short |one-word |polite )?['\"]?(?:no|nope|not now|pass)['\"]?(?: (?:is|would be))"),
+  rx("\\bno is (?:fine|ok|okay|a fine answer)\\b"),
+  rx("\\b(?:either way|whatever you decide)\\b", G(30), "\\b(?:fine|ok|okay|grateful|thanks|understand|appreciate)\\b"),
+  rx("\\bif\\b", G(60), DECLINE_CONDITION, G(60), REASSURANCE),
+  rx("\\b(?:rather|prefer) not\\b"),
+];
+
 export const gracefulOut = (doc: Doc): Span | null =>
-  findAny(doc, [
-    rx("\\bno (?:worries|problem|pressure|stress|obligation|hard feelings|offen[cs]e)\\b(?! about| with (?:my|the)| on my)"),
-    rx("\\bzero pressure\\b"),
-    rx("\\b(?:totally|completely|perfectly|absolutely|entirely|100%|also|really|honestly|equally)? ?(?:fine|ok|okay|alright|cool|understandable)\\b ?(?:if\\b|to (?:say no|decline|pass|skip|ignore|say so|not)|either way|with a no)"),
-    rx("\\b(?:i|we)(?:'d| would| will)? (?:completely |totally |fully |absolutely |really |100% |of course )?(?:understand|get it)\\b"),
-    rx("\\b(?:completely|totally|fully|absolutely) (?:understand|get it)\\b"),
-    rx("\\bunderstand if (?:not|you)\\b"),
-    rx("\\bfeel free to (?:say no|decline|pass|skip|ignore|say so|turn|let me know if (?:not|it's not))"),
-    rx("\\b(?:don't|do not|never) feel (?:obliged|obligated|bad|pressured|any pressure|you have to)\\b"),
-    rx("\\bno need (?:if|to (?:reply|respond|do|help))\\b"),
-    rx("(?<!don't |do not |never )\\b(?:skip it|pass on (?:it|this)|ignore (?:this|me|my note)|drop it|let it go|just ignore)\\b"),
-    rx("\\b(?:just|simply|feel free to) say (?:no|so|the word)\\b"),
-    rx("\\bonly if you\\b"),
-    rx("\\b(?:totally|completely|entirely|purely) optional\\b"),
-    rx("\\b(?:a |an )?(?:totally |perfectly |completely )?(?:fair|fine|good|valid|acceptable) (?:answer|response|reply)\\b"),
-    rx("\\bno questions asked\\b"),
-    rx("\\bwon't (?:chase|take it personally|ask again|follow up again|bother you again|push|be offended|mind)\\b"),
-    rx("\\b(?:an?|one) (?:quick |simple |short |one-word |polite )?['\"]?(?:no|nope|not now|pass)['\"]?(?: (?:is|would be))"),
-    rx("\\bno is (?:fine|ok|okay|a fine answer)\\b"),
-    rx("\\b(?:either way|whatever you decide)\\b", G(30), "\\b(?:fine|ok|okay|grateful|thanks|understand|appreciate)\\b"),
-    rx("\\bif\\b", G(60), DECLINE_CONDITION, G(60), REASSURANCE),
-    rx("\\b(?:rather|prefer) not\\b"),
-  ]);
+  findAny(doc, GRACEFUL_OUT_PATTERNS);
 
 /* ---------- context: how the sender knows the reader ---------- */
 
@@ -226,151 +246,163 @@ const notIndefinite = (doc: Doc, span: Span): boolean => !/\b(?:a|an|some|any) (
 const contextGuards = [notNegated, notNegatedInside, notIndefinite, notAQuestionAbout(RELATION_QUESTION), sentenceLacks(/\{\{|\{[a-z_]+\}|\[[a-z ]*name\]/)];
 const READER_CONTENT = "(?:talk|talks|post|posts|article|paper|keynote|panel|webinar|podcast|interview|thread|blog|write-?up|op-?ed|newsletter|book|workshop|lecture|demo|presentation|session|comments?|feedback|notes|research|substack|video|course|class|answer|tweet|episode|report|piece|essay|study|slides|repo|library|project|work|stream|column|launch)";
 
+const SHARED_CONTEXT_PATTERNS = [
+  rx("\\b(?:we|i)(?: first| briefly| just| finally| actually)? (?:met|spoke|chatted|talked|connected|sat|shared)\\b"),
+  rx("\\b(?:great|good|lovely|nice|fun|wonderful|a pleasure|cool|awesome|brilliant) (?:\\w+ )?(?:meeting|to meet|seeing|to see|chatting|to chat|catching up|to catch up|talking|to talk|working|to work|jamming|bumping into|to bump into|running into|to run into|co-hosting|hosting|partnering|connecting|collaborating|to collaborate)(?: again)? (?:with )?(?:you|your)\\b"),
+  rx("\\b(?:we|you and i|you & i|the two of us|both of us)\\b", G(40), "\\b(?:worked|work|ran|run|built|led|co-led|shipped|launched|closed|collaborated|partnered|did|were|was|sat|shared|served|organi[sz]ed|hosted|co-hosted|spent|studied|played|went|started|overlapped|reviewed|presented|spoke)\\b", G(50), "\\b(?:together|with each other|alongside|same|both)\\b"),
+  rx("\\b(?:the|our|that)\\b", G(40), "\\b(?:we|you and i) (?:did|ran|built|closed|shipped|launched|worked on|delivered|led|co-led|wrote|designed)\\b"),
+  rx("\\byou\\b(?: \\w+){0,2} (?:managed|mentored|supervised|coached|hired|trained|advised|taught|reviewed|reviewing|interviewed|onboarded|saved|helped|led|ran|sponsored|championed|backed|invested in|worked with|sat next to|were a (?:\\w+ )?help)\\b", G(30), "\\b(?:me|my|us|our|i|we)\\b"),
+  rx("\\byou\\b(?: \\w+){0,2} (?:worked|sat|co-led|led|ran|built|collaborated|partnered|served|studied|played|presented|spoke|shared|reviewed|hosted|co-hosted|organi[sz]ed|taught|coached|paired|travell?ed|volunteered|spent|were|was|went|did)\\b", G(40), "\\bwith (?:me|us)\\b"),
+  rx("\\b(?:co-?hosting|hosting|working|running|organi[sz]ing|building|presenting|speaking|teaching|collaborating|partnering|serving|volunteering|sharing)\\b", G(50), "\\bwith you\\b"),
+  rx("\\bworking with (?:me|us)\\b"),
+  rx("\\b(?:great|good|lovely|nice|fun|wonderful) (?:to )?(?:see|seeing|meet|meeting|catch up|catching up|chat|chatting|bump into|bumping into|run into|running into)(?: with)?(?: you)? (?:again )?(?:at|in|during|last|yesterday|on)\\b"),
+  rx("\\bafter (?:the|our) (?:[\\w-]+ ){0,3}(?:deal|project|launch|migration|rollout|offsite|conference)\\b"),
+  rx("\\b(?:you were|you've been|you have been|as|was) (?:my|our) (?:\\w+ ){0,2}(?:manager|boss|supervisor|mentor|lead|coach|advisor|adviser|professor|teacher|tutor|client|customer|colleague|teammate|buddy|partner|investor|editor|reviewer|sponsor|director|founder|cofounder|co-founder)\\b"),
+  rx("\\b(?:i|i've) (?:was|used to be|have been|worked as|interned as) your\\b"),
+  rx("\\bi (?:reported|worked|interned|studied) (?:to|for|under|with) you\\b"),
+  rx("\\bsat next to (?:you|me)\\b"),
+  rx("\\b(?:saw|seen|read|loved|enjoyed|caught|attended|watched|heard|listened to|been following|following|learned|learnt|came across|liked|found|was in|sat in|cited|noticed|saw from|from|asked|sharing|shared|bookmarked|reading|referenced|quoted|used|use|still use|implemented)\\b", G(60), `\\byour (?:[\\w'-]+ ){0,5}${READER_CONTENT}\\b`),
+  rx(`\\byour (?:[\\w'-]+ ){0,4}${READER_CONTENT}\\b`, G(50), "\\b(?:was|is|were|are|has been|have been) (?:\\w+ ){0,3}(?:cited|shared|the highlight|gold|great|brilliant|helpful|why|on our|huge|super)"),
+  rx("\\bat your\\b", G(30), `\\b${READER_CONTENT}\\b`),
+  rx("\\bthank(?:s| you)(?: so much| again| a lot)*(?: again)? for (?!(?:reading|your time|considering|your support|your help|the help|your consideration|any help|taking the time to read|connecting|the connection|accepting|the add|everything in advance)\\b)(?:the |your |all |walking|speaking|advising|supervising|having|hosting|taking|sharing|helping|reviewing|including|inviting|organi[sz]ing|introducing|mentoring|coaching|running)"),
+  rx("\\bsince the\\b", G(30), "\\b(?:offsite|days|launch|rollout|conference|summit|meetup|event|workshop|bootcamp|program|course|retreat|kickoff|hackathon|project)\\b"),
+  rx("\\b(?:is|are) behind us\\b"),
+  rx("\\b(?:remember|recall) (?:when|how|that) (?:we|you)\\b"),
+  rx("\\b(?:on|with|of|using) our (?:platform|product|tool|software|app|service|team)\\b"),
+  rx("\\bi'm the (?:\\w+ ){0,3}(?:who|that|from)\\b", G(80), "\\byour\\b"),
+  rx("\\bi was (?:in|at) (?:the (?:back|front) row of )?your\\b"),
+  rx("\\bwe(?:'re| are| were) both (?:on|in|at|from)\\b"),
+  rx("\\bhope the (?:\\w+ ){0,3}(?:move|launch|reorg|promotion|new job|new role|trip|conference|offsite|field season|season)\\b", G(80), "\\b(?:you were my|you managed|we |since you)"),
+];
+
 export const sharedContext = (doc: Doc): Span | null =>
   findAny(
     doc,
-    [
-      rx("\\b(?:we|i)(?: first| briefly| just| finally| actually)? (?:met|spoke|chatted|talked|connected|sat|shared)\\b"),
-      rx("\\b(?:great|good|lovely|nice|fun|wonderful|a pleasure|cool|awesome|brilliant) (?:\\w+ )?(?:meeting|to meet|seeing|to see|chatting|to chat|catching up|to catch up|talking|to talk|working|to work|jamming|bumping into|to bump into|running into|to run into|co-hosting|hosting|partnering|connecting|collaborating|to collaborate)(?: again)? (?:with )?(?:you|your)\\b"),
-      rx("\\b(?:we|you and i|you & i|the two of us|both of us)\\b", G(40), "\\b(?:worked|work|ran|run|built|led|co-led|shipped|launched|closed|collaborated|partnered|did|were|was|sat|shared|served|organi[sz]ed|hosted|co-hosted|spent|studied|played|went|started|overlapped|reviewed|presented|spoke)\\b", G(50), "\\b(?:together|with each other|alongside|same|both)\\b"),
-      rx("\\b(?:the|our|that)\\b", G(40), "\\b(?:we|you and i) (?:did|ran|built|closed|shipped|launched|worked on|delivered|led|co-led|wrote|designed)\\b"),
-      rx("\\byou\\b(?: \\w+){0,2} (?:managed|mentored|supervised|coached|hired|trained|advised|taught|reviewed|reviewing|interviewed|onboarded|saved|helped|led|ran|sponsored|championed|backed|invested in|worked with|sat next to|were a (?:\\w+ )?help)\\b", G(30), "\\b(?:me|my|us|our|i|we)\\b"),
-      rx("\\byou\\b(?: \\w+){0,2} (?:worked|sat|co-led|led|ran|built|collaborated|partnered|served|studied|played|presented|spoke|shared|reviewed|hosted|co-hosted|organi[sz]ed|taught|coached|paired|travell?ed|volunteered|spent|were|was|went|did)\\b", G(40), "\\bwith (?:me|us)\\b"),
-      rx("\\b(?:co-?hosting|hosting|working|running|organi[sz]ing|building|presenting|speaking|teaching|collaborating|partnering|serving|volunteering|sharing)\\b", G(50), "\\bwith you\\b"),
-      rx("\\bworking with (?:me|us)\\b"),
-      rx("\\b(?:great|good|lovely|nice|fun|wonderful) (?:to )?(?:see|seeing|meet|meeting|catch up|catching up|chat|chatting|bump into|bumping into|run into|running into)(?: with)?(?: you)? (?:again )?(?:at|in|during|last|yesterday|on)\\b"),
-      rx("\\bafter (?:the|our) (?:[\\w-]+ ){0,3}(?:deal|project|launch|migration|rollout|offsite|conference)\\b"),
-      rx("\\b(?:you were|you've been|you have been|as|was) (?:my|our) (?:\\w+ ){0,2}(?:manager|boss|supervisor|mentor|lead|coach|advisor|adviser|professor|teacher|tutor|client|customer|colleague|teammate|buddy|partner|investor|editor|reviewer|sponsor|director|founder|cofounder|co-founder)\\b"),
-      rx("\\b(?:i|i've) (?:was|used to be|have been|worked as|interned as) your\\b"),
-      rx("\\bi (?:reported|worked|interned|studied) (?:to|for|under|with) you\\b"),
-      rx("\\bsat next to (?:you|me)\\b"),
-      rx("\\b(?:saw|seen|read|loved|enjoyed|caught|attended|watched|heard|listened to|been following|following|learned|learnt|came across|liked|found|was in|sat in|cited|noticed|saw from|from|asked|sharing|shared|bookmarked|reading|referenced|quoted|used|use|still use|implemented)\\b", G(60), `\\byour (?:[\\w'-]+ ){0,5}${READER_CONTENT}\\b`),
-      rx(`\\byour (?:[\\w'-]+ ){0,4}${READER_CONTENT}\\b`, G(50), "\\b(?:was|is|were|are|has been|have been) (?:\\w+ ){0,3}(?:cited|shared|the highlight|gold|great|brilliant|helpful|why|on our|huge|super)"),
-      rx("\\bat your\\b", G(30), `\\b${READER_CONTENT}\\b`),
-      rx("\\bthank(?:s| you)(?: so much| again| a lot)*(?: again)? for (?!(?:reading|your time|considering|your support|your help|the help|your consideration|any help|taking the time to read|connecting|the connection|accepting|the add|everything in advance)\\b)(?:the |your |all |walking|speaking|advising|supervising|having|hosting|taking|sharing|helping|reviewing|including|inviting|organi[sz]ing|introducing|mentoring|coaching|running)"),
-      rx("\\bsince the\\b", G(30), "\\b(?:offsite|days|launch|rollout|conference|summit|meetup|event|workshop|bootcamp|program|course|retreat|kickoff|hackathon|project)\\b"),
-      rx("\\b(?:is|are) behind us\\b"),
-      rx("\\b(?:remember|recall) (?:when|how|that) (?:we|you)\\b"),
-      rx("\\b(?:on|with|of|using) our (?:platform|product|tool|software|app|service|team)\\b"),
-      rx("\\bi'm the (?:\\w+ ){0,3}(?:who|that|from)\\b", G(80), "\\byour\\b"),
-      rx("\\bi was (?:in|at) (?:the (?:back|front) row of )?your\\b"),
-      rx("\\bwe(?:'re| are| were) both (?:on|in|at|from)\\b"),
-      rx("\\bhope the (?:\\w+ ){0,3}(?:move|launch|reorg|promotion|new job|new role|trip|conference|offsite|field season|season)\\b", G(80), "\\b(?:you were my|you managed|we |since you)"),
-    ],
+    SHARED_CONTEXT_PATTERNS,
     ...contextGuards,
   );
 
 /* ---------- specifics of the work the reader saw ---------- */
 
 const WORK_NOUN = "(?:project|migration|rollout|roll-out|launch|rebrand|redesign|expansion|refresh|revamp|rework|pipeline|campaign|audit|consolidation|transition|deal|implementation|integration|initiative|workstream|program|programme|study|thesis|placement|protocol|poster|paper|design doc|runbooks?|experiments?|tests|go-live|pivot|cutover|postmortem|workshops?|guidelines|deck|onboarding|overhaul|re-?slotting|renewal|playbook|roadmap|prototype|pilot|analysis|model|dashboard|report|case|engagement|account|sale|contract|partnership|restructuring|negotiation|turnaround|build|release|refactor|backlog|strategy|plan|research|fundraise|raise|hire|hiring|event|conference|series)";
+const WORK_SPECIFICS_PATTERNS = [
+  rx("(?<![\\d.])\\d+(?:\\.\\d+)?\\s?(?:%|percent|x\\b|points|pts|hours|days|k\\b)"),
+  rx("\\bfrom \\d", G(30), "\\bto\\b"),
+  rx(`\\b(?:the|my|our|your team's|that|those|these)\\b(?: [\\w&'-]+){0,4} ${WORK_NOUN}\\b`),
+  rx("\\bhow i (?:handled|rebuilt|built|led|ran|managed|grew|turned|redesigned|shipped|ran|closed|cut|improved|negotiated|ran|drove|owned|fixed|launched)\\b"),
+  rx("\\b(?:mention|touch on|speak to|focus(?:ing)? on|talk (?:up|about)|highlight|point to)\\b(?: \\w+){0,2} (?:my|the|our|how)\\b(?! work\\b)"),
+  rx("\\bskills? (?:in|like|such as)\\b"),
+];
+
 export const workSpecifics = (doc: Doc): Span | null =>
-  findAny(doc, [
-    rx("\\d+(?:\\.\\d+)?\\s?(?:%|percent|x\\b|points|pts|hours|days|k\\b)"),
-    rx("\\bfrom \\d", G(30), "\\bto\\b"),
-    rx(`\\b(?:the|my|our|your team's|that|those|these)\\b(?: [\\w&'-]+){0,4} ${WORK_NOUN}\\b`),
-    rx("\\bhow i (?:handled|rebuilt|built|led|ran|managed|grew|turned|redesigned|shipped|ran|closed|cut|improved|negotiated|ran|drove|owned|fixed|launched)\\b"),
-    rx("\\b(?:mention|touch on|speak to|focus(?:ing)? on|talk (?:up|about)|highlight|point to)\\b(?: \\w+){0,2} (?:my|the|our|how)\\b(?! work\\b)"),
-    rx("\\bskills? (?:in|like|such as)\\b"),
-  ], (doc, span) => !/\ba (?:\w+ )?(?:project|thing|piece of work)\b|\b(?:move|moving|transition|switch|break|breaking|career) (?:into|to|in)\b/.test(clauseBefore(doc, span) + doc.norm.slice(span.start, span.end)));
+  findAny(doc, WORK_SPECIFICS_PATTERNS, (doc, span) => !/\ba (?:\w+ )?(?:project|thing|piece of work)\b|\b(?:move|moving|transition|switch|break|breaking|career) (?:into|to|in)\b/.test(clauseBefore(doc, span) + doc.norm.slice(span.start, span.end)));
 
 /* ---------- intent: why the sender wants the introduction ---------- */
 
+const STATED_INTENT_PATTERNS = [
+  rx("\\bso (?:that )?(?:i|we) (?:can|could|might|may)\\b"),
+  rx("\\b(?:in order )?to (?:ask|discuss|pitch|learn|understand|interview|explore|invite|see (?:whether|if)|hire|recruit|talk (?:about|through)|compare|sell|show|demo|propose|offer|apply|seek|request|collaborate|partner|raise|get (?:her|his|their|some) (?:advice|take|view|perspective|input|thoughts|feedback)|hear (?:her|his|their|about|how)|find out|check whether|approach|sound (?:out|her|him|them))\\b"),
+  rx("\\b(?:i|we)(?:'d| would)? (?:like|love|want|hope|need|'m hoping)\\b", G(40), "\\b(?:advice|perspective|input|insight|take on|opinion|feedback|guidance|mentorship|pitch|partnership|co-sell|integration|interview|investment|funding)\\b"),
+  rx("\\b(?:advice|perspective|insight|take|thoughts|guidance|input) (?:on|about|from)\\b"),
+  rx("\\bbecause (?:i|we|our|his|her|their|she|he|they)\\b"),
+  rx("\\b(?:i|we)(?:'m|'re| am| are)(?: \\w+ly)? (?:hiring|raising|exploring|evaluating|looking for (?:my|a|an) (?:next |new )?(?:role|job|position|co-?founder|investor|partner)|applying|relocating|moving|launching|writing|researching|building a|recruiting|fundraising)\\b"),
+  rx("\\b(?:i'd|i would|we'd|we would) be pitching\\b"),
+  rx("\\b(?:sales (?:conversation|pitch|call)|a pitch|to be (?:upfront|clear|honest))\\b"),
+  rx("\\b(?:for|about) (?:the|a|an|our) (?:\\w+ ){0,3}(?:role|job|position|opening|partnership|pilot)\\b"),
+];
+
 export const statedIntent = (doc: Doc): Span | null =>
-  findAny(doc, [
-    rx("\\bso (?:that )?(?:i|we) (?:can|could|might|may)\\b"),
-    rx("\\b(?:in order )?to (?:ask|discuss|pitch|learn|understand|interview|explore|invite|see (?:whether|if)|hire|recruit|talk (?:about|through)|compare|sell|show|demo|propose|offer|apply|seek|request|collaborate|partner|raise|get (?:her|his|their|some) (?:advice|take|view|perspective|input|thoughts|feedback)|hear (?:her|his|their|about|how)|find out|check whether|approach|sound (?:out|her|him|them))\\b"),
-    rx("\\b(?:i|we)(?:'d| would)? (?:like|love|want|hope|need|'m hoping)\\b", G(40), "\\b(?:advice|perspective|input|insight|take on|opinion|feedback|guidance|mentorship|pitch|partnership|co-sell|integration|interview|investment|funding)\\b"),
-    rx("\\b(?:advice|perspective|insight|take|thoughts|guidance|input) (?:on|about|from)\\b"),
-    rx("\\bbecause (?:i|we|our|his|her|their|she|he|they)\\b"),
-    rx("\\b(?:i|we)(?:'m|'re| am| are)(?: \\w+ly)? (?:hiring|raising|exploring|evaluating|looking for (?:my|a|an) (?:next |new )?(?:role|job|position|co-?founder|investor|partner)|applying|relocating|moving|launching|writing|researching|building a|recruiting|fundraising)\\b"),
-    rx("\\b(?:i'd|i would|we'd|we would) be pitching\\b"),
-    rx("\\b(?:sales (?:conversation|pitch|call)|a pitch|to be (?:upfront|clear|honest))\\b"),
-    rx("\\b(?:for|about) (?:the|a|an|our) (?:\\w+ ){0,3}(?:role|job|position|opening|partnership|pilot)\\b"),
-  ]);
+  findAny(doc, STATED_INTENT_PATTERNS);
 
 /* ---------- value for the reader ---------- */
+
+const VALUE_FOR_READER_PATTERNS = [
+  rx("\\b(?:happy|glad|keen|able|willing|love|pleased|eager)(?: to|ly)? (?:to )?(?:share|send|help|offer|introduce you|connect you|give|pass|credit|swap|trade|compare|return|contribute|feature|promote|review)\\b(?! (?:you )?(?:a |our |my )?(?:quick )?demo)"),
+  rx("\\b(?:i|we)(?:'d|'ll| can| could| will| would)(?: \\w+ly)? (?:share|send you|give you|introduce you|connect you|credit you|help you|help your|offer you|pass along|put you|feature|promote|cover)\\b(?! (?:you )?(?:a |our |my )?(?:quick )?demo)"),
+  rx("\\b(?:in return|in exchange)\\b(?!", G(30), "(?:rec+om+end|endors))"),
+  rx("\\b(?:useful|handy|helpful|valuable|relevant|interesting|worth your while|a (?:real |big |great |huge )?step up|an? (?:real |great |rare )?opportunity) (?:\\w+ ){0,3}(?:for|to) (?:you|your)\\b"),
+  rx("\\b(?:if|could|would|might) (?:\\w+ ){0,3}(?:be )?(?:useful|handy|helpful|valuable|a useful data point)\\b"),
+  rx("\\b(?:they|it|this|that|these)(?:'d| would| could| might| may) be (?:a |an )?(?:really |genuinely |very )?(?:useful|handy|helpful|valuable)\\b"),
+  rx("\\bsend you (?:our|my|the|some)\\b(?! (?:pricing|prices|rates|deck|demo|brochure|quote|proposal))"),
+  rx("\\b(?:auto-\\w+|automates?|cuts?|saves?|reduces?|boosts?|improves?|increases?|doubles?|triages?)\\b", G(60), "\\b(?:\\d+ ?%|\\d+ points|accuracy|hours|costs?|spend|time)\\b"),
+  rx("\\b(?:swap|trade|compare|exchange) (?:notes|ideas|data|learnings|stories|experiences)\\b"),
+  rx("\\b(?:you'd|you would|you'll|you will|you could|you can|you might) (?:get|gain|receive|have|learn|reach|save|benefit)\\b"),
+  rx("\\b(?:give|gives|giving|offer|offers) (?:you|your)\\b"),
+  rx("\\b(?:for|to|with) your (?:clients|customers|team|readers|audience|book|research|users|business|group|community|students|members|project)\\b"),
+  rx("\\b(?:save|saves|saving|cut|cuts|cutting|reduce|reduces|reducing|improve|improves|boost|boosts|grow|grows|fix|fixes|solve|solves|speed up|automate|auto-\\w+|simplify|streamline|lower|lowers|double|halve)\\b", G(40), "\\b(?:your|you|their|them|its|it)\\b"),
+  rx("\\b(?:we|i) help(?:s)?\\b"),
+  rx("\\bso we can fix\\b"),
+  rx("\\boff your plate\\b"),
+  rx("\\b(?:mutual(?:ly)? (?:benefit|value)|help each other|both (?:benefit|win))\\b"),
+  rx("\\bsend (?:them|it|people|candidates|roles|leads|opportunities) your way\\b"),
+  rx("\\b(?:a useful|a good|your) (?:contact|resource|sounding board)\\b"),
+  rx("\\bwider audience\\b"),
+  rx("\\b(?:gift card|honorarium|stipend|co-authorship|credits?)\\b"),
+];
 
 export const valueForReader = (doc: Doc): Span | null =>
   findAny(
     doc,
-    [
-      rx("\\b(?:happy|glad|keen|able|willing|love|pleased|eager)(?: to|ly)? (?:to )?(?:share|send|help|offer|introduce you|connect you|give|pass|credit|swap|trade|compare|return|contribute|feature|promote|review)\\b(?! (?:you )?(?:a |our |my )?(?:quick )?demo)"),
-      rx("\\b(?:i|we)(?:'d|'ll| can| could| will| would)(?: \\w+ly)? (?:share|send you|give you|introduce you|connect you|credit you|help you|help your|offer you|pass along|put you|feature|promote|cover)\\b(?! (?:you )?(?:a |our |my )?(?:quick )?demo)"),
-      rx("\\b(?:in return|in exchange)\\b(?!", G(30), "(?:rec+om+end|endors))"),
-      rx("\\b(?:useful|handy|helpful|valuable|relevant|interesting|worth your while|a (?:real |big |great |huge )?step up|an? (?:real |great |rare )?opportunity) (?:\\w+ ){0,3}(?:for|to) (?:you|your)\\b"),
-      rx("\\b(?:if|could|would|might) (?:\\w+ ){0,3}(?:be )?(?:useful|handy|helpful|valuable|a useful data point)\\b"),
-      rx("\\b(?:they|it|this|that|these)(?:'d| would| could| might| may) be (?:a |an )?(?:really |genuinely |very )?(?:useful|handy|helpful|valuable)\\b"),
-      rx("\\bsend you (?:our|my|the|some)\\b(?! (?:pricing|prices|rates|deck|demo|brochure|quote|proposal))"),
-      rx("\\b(?:auto-\\w+|automates?|cuts?|saves?|reduces?|boosts?|improves?|increases?|doubles?|triages?)\\b", G(60), "\\b(?:\\d+ ?%|\\d+ points|accuracy|hours|costs?|spend|time)\\b"),
-      rx("\\b(?:swap|trade|compare|exchange) (?:notes|ideas|data|learnings|stories|experiences)\\b"),
-      rx("\\b(?:you'd|you would|you'll|you will|you could|you can|you might) (?:get|gain|receive|have|learn|reach|save|benefit)\\b"),
-      rx("\\b(?:give|gives|giving|offer|offers) (?:you|your)\\b"),
-      rx("\\b(?:for|to|with) your (?:clients|customers|team|readers|audience|book|research|users|business|group|community|students|members|project)\\b"),
-      rx("\\b(?:save|saves|saving|cut|cuts|cutting|reduce|reduces|reducing|improve|improves|boost|boosts|grow|grows|fix|fixes|solve|solves|speed up|automate|auto-\\w+|simplify|streamline|lower|lowers|double|halve)\\b", G(40), "\\b(?:your|you|their|them|its|it)\\b"),
-      rx("\\b(?:we|i) help(?:s)?\\b"),
-      rx("\\bso we can fix\\b"),
-      rx("\\boff your plate\\b"),
-      rx("\\b(?:mutual(?:ly)? (?:benefit|value)|help each other|both (?:benefit|win))\\b"),
-      rx("\\bsend (?:them|it|people|candidates|roles|leads|opportunities) your way\\b"),
-      rx("\\b(?:a useful|a good|your) (?:contact|resource|sounding board)\\b"),
-      rx("\\bwider audience\\b"),
-      rx("\\b(?:gift card|honorarium|stipend|co-authorship|credits?)\\b"),
-    ],
+    VALUE_FOR_READER_PATTERNS,
     (doc, span) => !/\b(?:endors|rec+om+end)/.test(doc.norm.slice(span.start, span.end + 40)),
     (doc, span) => !/\b(?:help (?:me|us both|us)|help me)\b/.test(doc.norm.slice(span.start, span.end)),
   );
 
 /* ---------- sales pitch ---------- */
 
+const SALES_PITCH_PATTERNS = [
+  rx("(?:[$£€]\\s?\\d[\\d,.]*k?)(?!", G(10), "gift)", G(40), "\\b(?:per|a|each|starts?|from|only|just|package|month|year|seat|line|plan|installed)\\b"),
+  rx("\\b(?:starts?|starting|priced|costs?) (?:at |from )?(?:just |only )?[$£€]?\\d"),
+  rx("\\b(?:send|share|show|email) you (?:our |my |a |the )?(?:pricing|prices|price list|rates|a quote|a proposal|our deck|a brochure)\\b"),
+  rx("\\b(?:check out|see|view|compare|look at) (?:our|my) (?:pricing|prices|rates|plans|packages|offer)\\b"),
+  rx("\\bcan i send you (?:our |some )?pricing\\b"),
+  rx("\\b(?:book|schedule|set up|see|give you|show you|walk you through|offer you|get you)\\b", G(15), "\\bdemo\\b"),
+  rx("\\bdemo of (?:our|my)\\b"),
+  rx("\\bfree (?:trial|month|week|pilot|consultation|audit|assessment|demo|quote)\\b"),
+  rx("\\btrial of our\\b"),
+  rx("\\bsign up\\b|\\bsubscribe\\b|\\bpurchase\\b"),
+  rx("\\bbuy\\b(?! you (?:a |the )?(?:coffee|lunch|drink|beer|round|first round))"),
+  rx("\\bbook (?:a|your) (?:consultation|session|slot|call)\\b"),
+  rx("\\b(?:tell you about|walk you through|introduce you to|show you) (?:our|my)\\b"),
+  rx("\\bour (?:platform|product|tool|software|solution|suite|service|app|offering|package|module|system|agency|firm)\\b", G(40), "\\b(?:helps?|can|will|auto-\\w+|cuts?|saves?|reduces?|boosts?|increases?|triages?|automates?|is the|delivers?)\\b"),
+  rx("\\b(?:becom(?:e|ing) (?:a|your) (?:supplier|vendor|provider)|would sell|sell well|drop (?:off )?(?:some )?samples|send (?:you )?samples|stock our)\\b"),
+  rx("\\b(?:i|we) (?:could|can|would love to) (?:take|handle|do|run|manage|build|design|write|translate)\\b", G(40), "\\b(?:off your plate|for you|for your)\\b"),
+  rx("\\b(?:my|our) rates\\b"),
+  rx("\\b(?:top-rated|leading|#1|number one|best-in-class|award-winning)\\b", G(40), "\\b(?:broker|agency|provider|platform|firm|consultant|vendor|solution)\\b"),
+];
+
 export const salesPitch = (doc: Doc): Span | null =>
-  findAny(doc, [
-    rx("(?:[$£€]\\s?\\d[\\d,.]*k?)(?!", G(10), "gift)", G(40), "\\b(?:per|a|each|starts?|from|only|just|package|month|year|seat|line|plan|installed)\\b"),
-    rx("\\b(?:starts?|starting|priced|costs?) (?:at |from )?(?:just |only )?[$£€]?\\d"),
-    rx("\\b(?:send|share|show|email) you (?:our |my |a |the )?(?:pricing|prices|price list|rates|a quote|a proposal|our deck|a brochure)\\b"),
-    rx("\\b(?:check out|see|view|compare|look at) (?:our|my) (?:pricing|prices|rates|plans|packages|offer)\\b"),
-    rx("\\bcan i send you (?:our |some )?pricing\\b"),
-    rx("\\b(?:book|schedule|set up|see|give you|show you|walk you through|offer you|get you)\\b", G(15), "\\bdemo\\b"),
-    rx("\\bdemo of (?:our|my)\\b"),
-    rx("\\bfree (?:trial|month|week|pilot|consultation|audit|assessment|demo|quote)\\b"),
-    rx("\\btrial of our\\b"),
-    rx("\\bsign up\\b|\\bsubscribe\\b|\\bpurchase\\b"),
-    rx("\\bbuy\\b(?! you (?:a |the )?(?:coffee|lunch|drink|beer|round|first round))"),
-    rx("\\bbook (?:a|your) (?:consultation|session|slot|call)\\b"),
-    rx("\\b(?:tell you about|walk you through|introduce you to|show you) (?:our|my)\\b"),
-    rx("\\bour (?:platform|product|tool|software|solution|suite|service|app|offering|package|module|system|agency|firm)\\b", G(40), "\\b(?:helps?|can|will|auto-\\w+|cuts?|saves?|reduces?|boosts?|increases?|triages?|automates?|is the|delivers?)\\b"),
-    rx("\\b(?:becom(?:e|ing) (?:a|your) (?:supplier|vendor|provider)|would sell|sell well|drop (?:off )?(?:some )?samples|send (?:you )?samples|stock our)\\b"),
-    rx("\\b(?:i|we) (?:could|can|would love to) (?:take|handle|do|run|manage|build|design|write|translate)\\b", G(40), "\\b(?:off your plate|for you|for your)\\b"),
-    rx("\\b(?:my|our) rates\\b"),
-    rx("\\b(?:top-rated|leading|#1|number one|best-in-class|award-winning)\\b", G(40), "\\b(?:broker|agency|provider|platform|firm|consultant|vendor|solution)\\b"),
-  ]);
+  findAny(doc, SALES_PITCH_PATTERNS);
 
 /* ---------- tone ---------- */
 
 const IMPERATIVE = "(?:send|call|write|get|go|accept|post|reply|respond|email|e-mail|intro|introduce|do|give|let me know|connect|endorse|forward|tell|answer|review|approve|submit|fill|share|put|make|ping|text|dm)";
 const DEADLINE = `(?:today|tonight|tomorrow|asap|right now|immediately|this week|by (?:the )?(?:end of|eod|${WEEKDAY}|${MONTH}|tomorrow|tonight|\\d)|before ${WEEKDAY}|before (?:the )?end of|${WEEKDAY})`;
 
+const DEMANDING_TONE_PATTERNS = [
+  rx("\\bi need you to\\b"),
+  rx("\\byou (?:must|have to|need to|gotta|'ve got to|better) (?!get (?:a lot|lots|many|so many|tons)|be\\b|have\\b|know\\b|hear\\b)(?:connect|do|write|send|reply|respond|introduce|intro|call|get|accept|endorse|help|read|make|check|post|book|answer|follow|add|agree|say|give|find|put|look)\\b"),
+  rx("(?<!not an? |not |no )\\b(?:asap|a\\.s\\.a\\.p)\\b"),
+  rx("\\bas soon as (?:possible|you can)\\b(?!", G(20), "(?:no|not))"),
+  rx("(?<!i'll |i will |i can |we'll |we will |i'd )\\b(?:immediately|right away|right now|urgent(?:ly)?|time-sensitive|time sensitive)\\b"),
+  rx("(?<!want to |wanted to |i'll |i will |to |i'd like to |let me |i can )\\bmake sure (?:you|to)\\b"),
+  rx("\\b(?:don't|do not)\\s+(?:ignore|forget|leave me hanging|make me|tell me you can't|let me down|disappoint|keep me waiting|flake|ghost)\\b"),
+  rx("\\byou owe (?:me|us)\\b"),
+  rx("\\bleast you (?:can|could) do\\b"),
+  rx("\\bafter (?:all|everything)\\b", G(20), "\\b(?:i've|i have|i) (?:done|did|made)\\b"),
+  rx("\\bi've done (?:plenty|so much|a lot|everything)\\b"),
+  rx("\\bsurely\\b"),
+  rx("\\b(?:plenty of time|enough time|had time)\\b"),
+  rx("\\b(?:i don't|i do not) (?:understand|get) why you\\b"),
+  rx(`\\bstill waiting (?:on|for) (?:that|your|the|an?) (?:\\w+ )?(?:${REC_NOUN}|intro|introduction|reply|answer|response|endorsements?|word|note|letter)\\b`),
+  rx("\\bcan you just\\b|\\bjust do it\\b"),
+  rx("\\b(?:expect|need|want) (?:an? )?(?:answer|reply|response|decision|yes)\\b"),
+  rx("\\bi(?:'ve| have) (?:already )?(?:put|booked|scheduled|added|blocked|pencilled|penciled)\\b", G(40), "\\b(?:your calendar|your diary|you down|you in)\\b"),
+  rx("\\bi need (?:this|it|that|an?|your|\\d+)\\b", G(40), `\\b${DEADLINE}`),
+];
+
 export const demandingTone = (doc: Doc): Span | null =>
-  findAny(doc, [
-    rx("\\bi need you to\\b"),
-    rx("\\byou (?:must|have to|need to|gotta|'ve got to|better) (?!get (?:a lot|lots|many|so many|tons)|be\\b|have\\b|know\\b|hear\\b)(?:connect|do|write|send|reply|respond|introduce|intro|call|get|accept|endorse|help|read|make|check|post|book|answer|follow|add|agree|say|give|find|put|look)\\b"),
-    rx("(?<!not an? |not |no )\\b(?:asap|a\\.s\\.a\\.p)\\b"),
-    rx("\\bas soon as (?:possible|you can)\\b(?!", G(20), "(?:no|not))"),
-    rx("(?<!i'll |i will |i can |we'll |we will |i'd )\\b(?:immediately|right away|right now|urgent(?:ly)?|time-sensitive|time sensitive)\\b"),
-    rx("(?<!want to |wanted to |i'll |i will |to |i'd like to |let me |i can )\\bmake sure (?:you|to)\\b"),
-    rx("\\b(?:don't|do not)\\s+(?:ignore|forget|leave me hanging|make me|tell me you can't|let me down|disappoint|keep me waiting|flake|ghost)\\b"),
-    rx("\\byou owe (?:me|us)\\b"),
-    rx("\\bleast you (?:can|could) do\\b"),
-    rx("\\bafter (?:all|everything)\\b", G(20), "\\b(?:i've|i have|i) (?:done|did|made)\\b"),
-    rx("\\bi've done (?:plenty|so much|a lot|everything)\\b"),
-    rx("\\bsurely\\b"),
-    rx("\\b(?:plenty of time|enough time|had time)\\b"),
-    rx("\\b(?:i don't|i do not) (?:understand|get) why you\\b"),
-    rx(`\\bstill waiting (?:on|for) (?:that|your|the|an?) (?:\\w+ )?(?:${REC_NOUN}|intro|introduction|reply|answer|response|endorsements?|word|note|letter)\\b`),
-    rx("\\bcan you just\\b|\\bjust do it\\b"),
-    rx("\\b(?:expect|need|want) (?:an? )?(?:answer|reply|response|decision|yes)\\b"),
-    rx("\\bi(?:'ve| have) (?:already )?(?:put|booked|scheduled|added|blocked|pencilled|penciled)\\b", G(40), "\\b(?:your calendar|your diary|you down|you in)\\b"),
-    rx("\\bi need (?:this|it|that|an?|your|\\d+)\\b", G(40), `\\b${DEADLINE}`),
-  ], notNegated, notConditional, (doc, span) => !/\b(?:i|we)(?:'ll| will| can|'d| would)\b/.test(clauseBefore(doc, span))) ?? imperativeWithDeadline(doc);
+  findAny(doc, DEMANDING_TONE_PATTERNS, notNegated, notConditional, (doc, span) => !/\b(?:i|we)(?:'ll| will| can|'d| would)\b/.test(clauseBefore(doc, span))) ?? imperativeWithDeadline(doc);
 
 const LEADING_VOCATIVE = /^\s*(?:@x+\s*|[a-z][\w'-]*,\s*)?(?:please |just |so |now |ok |okay |pls )?/;
 
@@ -389,16 +421,18 @@ function imperativeWithDeadline(doc: Doc): Span | null {
 
 /* ---------- network workarounds, blasts ---------- */
 
+const EMAIL_WORKAROUND_PATTERNS = [
+  rx("\\b(?:if|when)\\b", G(60), "\\b(?:linkedin|it|the (?:site|app|network|platform|form))\\b", G(30), "\\b(?:asks?|asking|prompts?|requires?|wants?|needs?|requests?)\\b", G(40), "\\b(?:e-?mail|address|how we know|verify|verification)"),
+  rx("\\blinkedin\\b", G(40), "\\b(?:asks?|asking|keeps asking|prompts?|requires?|wants?)\\b", G(30), "\\b(?:e-?mail|address|how we know)\\b"),
+  rx("\\b(?:gets? around|get round|skips?|bypass(?:es)?|dodges?|work(?:s)? around|circumvents?|avoids?)\\b", G(30), "\\b(?:limit|limits|restriction|restrictions|check|checks|cap|filter|block|verification)\\b"),
+  rx("\\b(?:it|linkedin) (?:doesn't|does not|won't|never) (?:check|verify)\\b"),
+  rx("\\badd me (?:via|with|using) my e-?mail\\b"),
+  rx("\\b(?:use|type|enter|put in|pick|choose|select)\\b", G(20), "(?:'colleague'|\"colleague\"|\\bcolleague\\b|any company|e{5,}|my e-?mail)", G(40), "\\b(?:linkedin|it asks|prompts|invite|the form)\\b"),
+  rx("\\b(?:backup|second|other|alt|alternate) (?:profile|account)\\b", G(60), "\\b(?:instead|around|restriction|limit|flagged)\\b"),
+];
+
 export const emailWorkaround = (doc: Doc): Span | null =>
-  findAny(doc, [
-    rx("\\b(?:if|when)\\b", G(60), "\\b(?:linkedin|it|the (?:site|app|network|platform|form))\\b", G(30), "\\b(?:asks?|asking|prompts?|requires?|wants?|needs?|requests?)\\b", G(40), "\\b(?:e-?mail|address|how we know|verify|verification)"),
-    rx("\\blinkedin\\b", G(40), "\\b(?:asks?|asking|keeps asking|prompts?|requires?|wants?)\\b", G(30), "\\b(?:e-?mail|address|how we know)\\b"),
-    rx("\\b(?:gets? around|get round|skips?|bypass(?:es)?|dodges?|work(?:s)? around|circumvents?|avoids?)\\b", G(30), "\\b(?:limit|limits|restriction|restrictions|check|checks|cap|filter|block|verification)\\b"),
-    rx("\\b(?:it|linkedin) (?:doesn't|does not|won't|never) (?:check|verify)\\b"),
-    rx("\\badd me (?:via|with|using) my e-?mail\\b"),
-    rx("\\b(?:use|type|enter|put in|pick|choose|select)\\b", G(20), "(?:'colleague'|\"colleague\"|\\bcolleague\\b|any company|e{5,}|my e-?mail)", G(40), "\\b(?:linkedin|it asks|prompts|invite|the form)\\b"),
-    rx("\\b(?:backup|second|other|alt|alternate) (?:profile|account)\\b", G(60), "\\b(?:instead|around|restriction|limit|flagged)\\b"),
-  ]);
+  findAny(doc, EMAIL_WORKAROUND_PATTERNS);
 
 /** A merge field left unfilled: {{first_name}}, {first_name}, [Name], [First Name], <FIRST NAME>, %FNAME%. Read from the raw text, where case matters. */
 export function mergeField(doc: Doc): Span | null {
@@ -407,42 +441,46 @@ export function mergeField(doc: Doc): Span | null {
   return m ? { start: m.index, end: m.index + m[0].length } : null;
 }
 
+const GROUP_ADDRESS_PATTERNS = [
+  rx("(?:^|\\n)\\s*(?:hi|hello|hey|dear|greetings|good morning|good afternoon|morning|howdy|yo)\\s*,?\\s+(?:all|everyone|everybody|folks|friends|team|y'all|you all|connections|network|guys|people|colleagues|fam)\\b"),
+  rx("\\b(?:messaging|emailing|writing to|reaching out to|contacting|sending this to|sending this out to|asking|dming|pinging)\\s+(?:all|every|everyone|everybody|each of|a bunch of|a handful of|lots of|many|dozens of|a few|several|the whole)\\b"),
+  rx("\\b(?:to|for) (?:everyone|all|each|every one) (?:in|of|on) my (?:network|contacts|connections|list)\\b"),
+  rx("\\ball (?:of )?my (?:connections|contacts|network|followers)\\b"),
+  rx("\\bas (?:many|most|some) of you\\b"),
+  rx("\\bthank(?:s| you) (?:all|everyone|everybody)\\b"),
+  rx("\\bto everyone (?:in|on)\\b"),
+];
+
 export const groupAddress = (doc: Doc): Span | null =>
-  findAny(doc, [
-    rx("(?:^|\\n)\\s*(?:hi|hello|hey|dear|greetings|good morning|good afternoon|morning|howdy|yo)\\s*,?\\s+(?:all|everyone|everybody|folks|friends|team|y'all|you all|connections|network|guys|people|colleagues|fam)\\b"),
-    rx("\\b(?:messaging|emailing|writing to|reaching out to|contacting|sending this to|sending this out to|asking|dming|pinging)\\s+(?:all|every|everyone|everybody|each of|a bunch of|a handful of|lots of|many|dozens of|a few|several|the whole)\\b"),
-    rx("\\b(?:to|for) (?:everyone|all|each|every one) (?:in|of|on) my (?:network|contacts|connections|list)\\b"),
-    rx("\\ball (?:of )?my (?:connections|contacts|network|followers)\\b"),
-    rx("\\bas (?:many|most|some) of you\\b"),
-    rx("\\bthank(?:s| you) (?:all|everyone|everybody)\\b"),
-    rx("\\bto everyone (?:in|on)\\b"),
-  ], sentenceLacks(/\bnot (?:blasting|spamming|mass|a mass|copy)/));
+  findAny(doc, GROUP_ADDRESS_PATTERNS, sentenceLacks(/\bnot (?:blasting|spamming|mass|a mass|copy)/));
 
 /* ---------- time frame, contact ---------- */
 
-export const timeFrame = (doc: Doc): Span | null =>
-  findAny(doc, [
-    rx(`\\b(?:by|before|until|till|ahead of|no later than|prior to)\\b(?: the| our| his| her| their| your| my)?`, G(40), `\\b(?:${WEEKDAY}|${MONTH}|tomorrow|tonight|eod|end|next|this|\\d{1,2}(?:st|nd|rd|th)\\b|q[1-4]|deadline|close|closes|kicks?|kickoff|launch|planning|holidays?|weekend|week|month|quarter|year-end|start|beginning|mid-\\w+)`),
-    rx("\\b(?:this|next|coming|upcoming)\\s+(?:week|month|quarter|sprint|spring|summer|fall|autumn|winter|weekend|term|semester|cycle|few (?:days|weeks)|couple)\\b"),
-    rx(`\\b(?:this|next|coming)\\s+${WEEKDAY}\\b`),
-    rx(`\\b(?:for|on) ${WEEKDAY} (?:at \\d|morning|afternoon|evening)`),
-    rx(`\\b(?:closes?|closing|due|deadline(?: is)?|expires?|ends?|starts?|kicks? off)\\b(?: \\w+){0,2} (?:on |by |in )?(?:the )?(?:${WEEKDAY}|${MONTH}|\\d{1,2}(?:st|nd|rd|th)\\b)`),
-    rx("\\b(?:in|over|within|during) the (?:next|coming)\\b"),
-    rx("\\bwithin (?:the )?(?:next )?(?:a |an |\\d+ |two |three |a few |a couple of )?(?:days?|weeks?|months?)\\b"),
-    rx("\\bin (?:a|one|two|three|four|a few|a couple of|\\d+) (?:days|weeks|months)\\b(?! ago)"),
-    rx("\\b(?:today|tonight|tomorrow|asap|as soon as)\\b"),
-    rx("\\bno (?:rush|hurry)\\b|\\bwhenever (?:you|it|works|suits)\\b|\\bat your (?:earliest )?convenience\\b|\\bin your own time\\b|\\bwhen you (?:get|have) a (?:moment|minute|chance|sec)\\b"),
-    rx("\\bend of (?:the )?(?:week|month|quarter|year|day)\\b|\\b(?:eod|eow|eom)\\b"),
-    rx(`\\b(?:early|mid|late)[- ](?:${MONTH}|next)\\b`),
-    rx(`\\bsometime (?:in|this|next|before|around|during)\\b`),
-  ], notNegated);
+const TIME_FRAME_PATTERNS = [
+  rx(`\\b(?:by|before|until|till|ahead of|no later than|prior to)\\b(?: the| our| his| her| their| your| my)?`, G(40), `\\b(?:${WEEKDAY}|${MONTH}|tomorrow|tonight|eod|end|next|this|\\d{1,2}(?:st|nd|rd|th)\\b|q[1-4]|deadline|close|closes|kicks?|kickoff|launch|planning|holidays?|weekend|week|month|quarter|year-end|start|beginning|mid-\\w+)`),
+  rx("\\b(?:this|next|coming|upcoming)\\s+(?:week|month|quarter|sprint|spring|summer|fall|autumn|winter|weekend|term|semester|cycle|few (?:days|weeks)|couple)\\b"),
+  rx(`\\b(?:this|next|coming)\\s+${WEEKDAY}\\b`),
+  rx(`\\b(?:for|on) ${WEEKDAY} (?:at \\d|morning|afternoon|evening)`),
+  rx(`\\b(?:closes?|closing|due|deadline(?: is)?|expires?|ends?|starts?|kicks? off)\\b(?: \\w+){0,2} (?:on |by |in )?(?:the )?(?:${WEEKDAY}|${MONTH}|\\d{1,2}(?:st|nd|rd|th)\\b)`),
+  rx("\\b(?:in|over|within|during) the (?:next|coming)\\b"),
+  rx("\\bwithin (?:the )?(?:next )?(?:a |an |\\d+ |two |three |a few |a couple of )?(?:days?|weeks?|months?)\\b"),
+  rx("\\bin (?:a|one|two|three|four|a few|a couple of|\\d+) (?:days|weeks|months)\\b(?! ago)"),
+  rx("\\b(?:today|tonight|tomorrow|asap|as soon as)\\b"),
+  rx("\\bno (?:rush|hurry)\\b|\\bwhenever (?:you|it|works|suits)\\b|\\bat your (?:earliest )?convenience\\b|\\bin your own time\\b|\\bwhen you (?:get|have) a (?:moment|minute|chance|sec)\\b"),
+  rx("\\bend of (?:the )?(?:week|month|quarter|year|day)\\b|\\b(?:eod|eow|eom)\\b"),
+  rx(`\\b(?:early|mid|late)[- ](?:${MONTH}|next)\\b`),
+  rx(`\\bsometime (?:in|this|next|before|around|during)\\b`),
+];
 
-const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}[\s.-]\d{2,4}(?:[\s.-]\d{2,4})?/g;
+export const timeFrame = (doc: Doc): Span | null =>
+  findAny(doc, TIME_FRAME_PATTERNS, notNegated);
+
+const PHONE = /(?<![\d+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}[\s.-]\d{2,4}(?:[\s.-]\d{2,4})?/g;
 
 /** The sender's own e-mail address or phone number (not the third person's). */
 export function directContact(doc: Doc): Span | null {
   const candidates: Span[] = [];
-  for (const m of doc.raw.matchAll(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g)) candidates.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of doc.raw.matchAll(/(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g)) candidates.push({ start: m.index, end: m.index + m[0].length });
   for (const m of doc.raw.matchAll(PHONE)) if ((m[0].match(/\d/g) ?? []).length >= 7) candidates.push({ start: m.index, end: m.index + m[0].length });
   for (const c of candidates) {
     const before = doc.norm.slice(Math.max(0, c.start - 40), c.start);
@@ -455,20 +493,22 @@ export function directContact(doc: Doc): Span | null {
 
 /* ---------- generic boilerplate ---------- */
 
+const GENERIC_TEMPLATE_PATTERNS = [
+  rx("\\b(?:came across|saw|found|stumbled (?:up)?on|viewed|was looking at|noticed|checked out|was browsing|browsed) your (?:linkedin )?profile\\b"),
+  rx("\\b(?:impressed|intrigued) (?:by|with) your (?:profile|background|experience)\\b"),
+  rx("\\badd (?:you|me|my profile) (?:to|into) (?:my|your) (?:professional |linkedin )?(?:network|contacts|connections)\\b"),
+  rx("\\b(?:grow|expand|build|broaden|extend|strengthen|widen)(?:ing)? (?:out )?my (?:professional )?(?:network|presence|connections|circle)\\b"),
+  rx("\\b(?:like-minded|fellow|other) professionals\\b"),
+  rx("\\b(?:reaching|reach) out to (?:my|the|people in my) network\\b"),
+  rx("\\bwanted to be connected with you\\b"),
+  rx("\\bthought it would be (?:great|nice|good|beneficial) to (?:reach out|connect|get in touch)\\b"),
+  rx("\\b(?:add|include|display|put|feature) (?:it |them |a recommendation (?:from you )?|this )?(?:to|on|in) my (?:linkedin |professional )?profile\\b"),
+  rx("\\bjoin your (?:professional )?network\\b"),
+  rx("\\b(?:i'm|i am) writing to ask (?:if|whether) you (?:would|could)\\b"),
+  rx("\\bprofessional (?:network|presence)\\b"),
+];
+
 export const genericTemplate = (doc: Doc): Span | null =>
-  findAny(doc, [
-    rx("\\b(?:came across|saw|found|stumbled (?:up)?on|viewed|was looking at|noticed|checked out|was browsing|browsed) your (?:linkedin )?profile\\b"),
-    rx("\\b(?:impressed|intrigued) (?:by|with) your (?:profile|background|experience)\\b"),
-    rx("\\badd (?:you|me|my profile) (?:to|into) (?:my|your) (?:professional |linkedin )?(?:network|contacts|connections)\\b"),
-    rx("\\b(?:grow|expand|build|broaden|extend|strengthen|widen)(?:ing)? (?:out )?my (?:professional )?(?:network|presence|connections|circle)\\b"),
-    rx("\\b(?:like-minded|fellow|other) professionals\\b"),
-    rx("\\b(?:reaching|reach) out to (?:my|the|people in my) network\\b"),
-    rx("\\bwanted to be connected with you\\b"),
-    rx("\\bthought it would be (?:great|nice|good|beneficial) to (?:reach out|connect|get in touch)\\b"),
-    rx("\\b(?:add|include|display|put|feature) (?:it |them |a recommendation (?:from you )?|this )?(?:to|on|in) my (?:linkedin |professional )?profile\\b"),
-    rx("\\bjoin your (?:professional )?network\\b"),
-    rx("\\b(?:i'm|i am) writing to ask (?:if|whether) you (?:would|could)\\b"),
-    rx("\\bprofessional (?:network|presence)\\b"),
-  ]);
+  findAny(doc, GENERIC_TEMPLATE_PATTERNS);
 
 export const textOf = (doc: Doc, span: Span | null): string => (span ? doc.raw.slice(span.start, span.end) : "");

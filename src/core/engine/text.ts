@@ -26,7 +26,7 @@ export interface Doc {
 const blank = (s: string, keep = ""): string => keep + " ".repeat(Math.max(0, s.length - keep.length));
 const fill = (s: string, ch: string): string => ch.repeat(s.length);
 
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const URL = /\bhttps?:\/\/[^\s<>|]*[^\s<>|.,;:!?)'"]|\bwww\.[\w-]+(?:\.[\w-]+)+(?:[^\s<>|]*[^\s<>|.,;:!?)'"])?/gi;
 const SLACK_LINK = /<(https?:\/\/[^|>\s]+|mailto:[^|>\s]+)(?:\|([^>]*))?>/gi;
 const SLACK_MENTION = /<[@#!][\w|^-]+>/g;
@@ -37,6 +37,8 @@ const DECIMAL = /\d\.\d/g;
 
 /** Lower-cases and straightens quotes char by char, so the length never changes. */
 function foldCase(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/[\u2013\u2014]/g, "-");
   let out = "";
   for (const ch of text) {
     if (ch === "\u2019" || ch === "\u2018" || ch === "\u02bc") out += "'";
@@ -52,12 +54,15 @@ function foldCase(text: string): string {
 
 export function normalise(raw: string): string {
   let t = foldCase(raw);
-  t = t.replace(SLACK_LINK, (m, _url: string, label?: string) => (label ? blank(m.slice(0, m.length - label.length - 1)) + label + " " : fill(m, "u")));
-  t = t.replace(SLACK_MENTION, (m) => "@" + fill(m.slice(1), "x"));
-  t = t.replace(TEAMS_AT, (m) => blank(m));
-  t = t.replace(EMAIL, (m) => fill(m, "e"));
-  t = t.replace(URL, (m) => fill(m, "u"));
-  t = t.replace(EMOJI_CODE, (m) => blank(m));
+  // Each pass only when its trigger character is there: most sentences have none of them.
+  if (t.includes("<")) {
+    t = t.replace(SLACK_LINK, (m, _url: string, label?: string) => (label ? blank(m.slice(0, m.length - label.length - 1)) + label + " " : fill(m, "u")));
+    t = t.replace(SLACK_MENTION, (m) => "@" + fill(m.slice(1), "x"));
+    t = t.replace(TEAMS_AT, (m) => blank(m));
+  }
+  if (t.includes("@")) t = t.replace(EMAIL, (m) => fill(m, "e"));
+  if (t.includes("http") || t.includes("www.")) t = t.replace(URL, (m) => fill(m, "u"));
+  if (t.includes(":")) t = t.replace(EMOJI_CODE, (m) => blank(m));
   // *bold*, _italic_, ~strike~ markers and block-quote / bullet markers are layout, not words.
   t = t.replace(/[*_~`]/g, " ");
   t = t.replace(/^([ \t]*)(?:>|[-•◦▪‣]|\d+[.)])(?=\s)/gm, (m) => blank(m));
