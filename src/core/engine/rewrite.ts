@@ -288,21 +288,10 @@ function withoutClause(sentence: string, from: number, to: number): string | nul
   return capitalise(/[.!?]$/.test(joined) ? joined : joined.replace(/[.!?]*$/, ending));
 }
 
-function repair(parts: Parts, finding: Finding, assembled: Assembled, kind: Kind): boolean {
-  if (finding.rule === "too-long") {
-    const removable = parts.body.map((s, i) => ({ s, i })).filter(({ s }) => !s.fixed);
-    if (!removable.length) return false;
-    const excess = Math.max(1, analyse(assembled.text).bodySentences.length - MAX_BODY_SENTENCES);
-    const weakest = new Set(removable.sort((a, b) => priority(a.s.text, kind) - priority(b.s.text, kind) || b.i - a.i).slice(0, excess).map((r) => r.i));
-    parts.body = parts.body.filter((_s, i) => !weakest.has(i));
-    return true;
-  }
-  if (finding.rule === "no-graceful-out") {
-    parts.body.push({ text: gracefulOutFor(kind, assembled.text), fixed: true });
-    return true;
-  }
-  if (finding.start === null || finding.end === null) return false;
+/** Removes the clause (or the sentence) a finding points at; false when there is nothing the rewrite may touch. */
+function repairAt(parts: Parts, finding: Finding, assembled: Assembled): boolean {
   const { start, end } = finding;
+  if (start === null || end === null) return false;
   if (assembled.greetingRange && start < assembled.greetingRange.end) {
     parts.greeting = finding.rule === "mass-blast" ? "Hi [their first name]," : null;
     return true;
@@ -317,21 +306,53 @@ function repair(parts: Parts, finding: Finding, assembled: Assembled, kind: Kind
   return true;
 }
 
+/** Fixes what has no single place: too many sentences (cut the weakest), no way out (add one). */
+function repairWhole(parts: Parts, finding: Finding, assembled: Assembled, kind: Kind): boolean {
+  if (finding.rule === "too-long") {
+    const removable = parts.body.map((s, i) => ({ s, i })).filter(({ s }) => !s.fixed);
+    if (!removable.length) return false;
+    const excess = Math.max(1, analyse(assembled.text).bodySentences.length - MAX_BODY_SENTENCES);
+    const weakest = new Set(removable.sort((a, b) => priority(a.s.text, kind) - priority(b.s.text, kind) || b.i - a.i).slice(0, excess).map((r) => r.i));
+    parts.body = parts.body.filter((_s, i) => !weakest.has(i));
+    return true;
+  }
+  if (finding.rule === "no-graceful-out") {
+    parts.body.push({ text: gracefulOutFor(kind, assembled.text), fixed: true });
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Reviews the assembled text and removes what fires. Each round fixes at most one finding per
+ * sentence, last sentence first, so the offsets of the others stay valid; whole-text fixes
+ * (length, the way out) wait until the sentences are clean.
+ */
+function repairUntilClean(parts: Parts, kind: Kind, rules: readonly RuleId[]): void {
+  for (let round = 0; round < MAX_REPAIR_ROUNDS; round++) {
+    const assembled = assemble(parts);
+    const dirty = inspect(assembled.text).findings.filter((f) => rules.includes(f.rule));
+    if (!dirty.length) return;
+    const bySentence = new Map<number, Finding>();
+    for (const f of dirty) {
+      if (f.start === null) continue;
+      const at = f.start;
+      const index = assembled.greetingRange && at < assembled.greetingRange.end ? -1 : assembled.ranges.findIndex((r) => at < r.end && (f.end ?? at) > r.start);
+      if (!bySentence.has(index)) bySentence.set(index, f);
+    }
+    let changed = false;
+    for (const index of [...bySentence.keys()].sort((x, y) => y - x)) changed = repairAt(parts, bySentence.get(index)!, assembled) || changed;
+    if (!changed) changed = dirty.some((f) => repairWhole(parts, f, assembled, kind));
+    if (!changed) return;
+  }
+}
+
 /** Outs phrased so plainly that no reader can miss them; an unusual one is replaced by one of ours. */
 const PLAIN_OUT = /\b(?:understand|no worries|no problem|no pressure|feel free|totally fine|completely fine|perfectly fine|rather not|say no|decline|no hard feelings|no obligation|not a good time|either way|ignore this)\b/i;
 const hasPlainOut = (body: BodySentence[]): boolean => body.some((s) => PLAIN_OUT.test(s.text) && signals.gracefulOut(analyse(s.text)));
 
 /** The anti-patterns removed from the sender's own sentences before anything is added or cut for length. */
 const CONTENT_RULES: readonly RuleId[] = MUST_BE_CLEAN.filter((r) => r !== "too-long" && r !== "no-graceful-out");
-
-/** Reviews the assembled text and removes what fires, one finding per round. */
-function repairUntilClean(parts: Parts, kind: Kind, rules: readonly RuleId[]): void {
-  for (let round = 0; round < MAX_REPAIR_ROUNDS; round++) {
-    const assembled = assemble(parts);
-    const dirty = inspect(assembled.text).findings.filter((f) => rules.includes(f.rule));
-    if (!dirty.length || !dirty.some((f) => repair(parts, f, assembled, kind))) return;
-  }
-}
 
 export function rewrite(e: Evidence, findings: Finding[]): string {
   const kind = e.kind;

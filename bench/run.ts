@@ -1,0 +1,14 @@
+/** `npm run bench`: every benchmark that needs no chat platform, printing figures (never pass/fail). */
+import { benchEngine } from "./engine";
+import { benchTracker } from "./tracker";
+
+async function main(): Promise<void> {
+  benchEngine();
+  console.log("");
+  await benchTracker();
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+});
