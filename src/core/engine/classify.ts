@@ -6,10 +6,11 @@ import { connectionAsk, endorsementAsk, followUpMarker, introAsk, outreachAsk, r
 /** Messages that are not asks whatever else they say: questions about etiquette or the bot, replies agreeing to help, offers. */
 const notAnAsk = (doc: Doc): boolean =>
   !!findAny(doc, [
-    rx("^\\s*(?:@x+\\s*)?(?:is it|should i|how (?:do|should|can|would) i|what's the best way|when should i|can i ask|does askwell|is askwell|can askwell)\\b"),
+    rx("^\\s*(?:@x+\\s*)?(?:how (?:many|often|long|soon|much)|is it (?:ok|okay|rude|weird|normal|fine|appropriate|too)|what (?:if|should|do you)|when (?:is it|should)|any (?:tips|advice)|is it|should i|how (?:do|should|can|would) i|what's the best way|when should i|can i ask|does askwell|is askwell|can askwell)\\b"),
     rx("\\basking for a friend\\b"),
     rx("^\\W*(?:@x+\\s*)?(?:sure|sure thing|of course|absolutely|yes|yep|yeah|happy to help|no problem|done|will do)\\b"),
-    rx("\\b(?:want me to|shall i|should i|i can|i'd be happy to|happy to|glad to) (?:intro|introduce|connect|put) you\\b"),
+    rx("\\b(?:want me to|shall i|should i) (?:intro|introduce|connect|put) you\\b"),
+    rx("^\\W*(?:[\\w:]+ ){0,3}(?:works|work) (?:for me|great|fine|well)\\b|\\bsee you (?:then|there|soon|tomorrow)\\b|^\\W*(?:sounds good|sounds great|perfect|great)[,!. ]"),
   ]);
 
 /**

@@ -331,7 +331,7 @@ function repairWhole(parts: Parts, finding: Finding, assembled: Assembled, kind:
 function repairUntilClean(parts: Parts, kind: Kind, rules: readonly RuleId[]): void {
   for (let round = 0; round < MAX_REPAIR_ROUNDS; round++) {
     const assembled = assemble(parts);
-    const dirty = inspect(assembled.text).findings.filter((f) => rules.includes(f.rule));
+    const dirty = inspect(assembled.text, {}, rules).findings;
     if (!dirty.length) return;
     const bySentence = new Map<number, Finding>();
     for (const f of dirty) {

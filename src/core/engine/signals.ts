@@ -6,17 +6,18 @@
  */
 import type { Doc, Span } from "./text";
 import { analyse } from "./text";
-import { findAll, findAny, findFirst, gap, notAQuestionAbout, notConditional, notNegated, notNegatedInside, rx, sentenceLacks, clauseBefore } from "./match";
+import { findAll, findAny, findFirst, gap, sentenceText, notAQuestionAbout, notConditional, notNegated, notNegatedInside, rx, sentenceLacks, clauseBefore } from "./match";
 
 const G = gap;
 const WEEKDAY = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri)";
 const MONTH = "(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)";
-const REC_NOUN = "(?:rec+om+end?ations?|recs?|references?|referees?|testimonials?|reference letters?|letters? of recommendation|case stud(?:y|ies)|referrals?)";
+const REC_NOUN = "(?:recommenders?|rec+om+end?ations?|recs?|references?|referees?|testimonials?|reference letters?|letters? of recommendation|case stud(?:y|ies)|referrals?)";
 const REC_WORD = `(?:${REC_NOUN}|rec+om+end\\w*|endors\\w*)`;
 
 /* ---------- asks: what the sender wants from the reader ---------- */
 
 const INTRO_ASK_PATTERNS = [
+  rx("\\b(?:could|would|can) you (?:ask|check with|sound out|reach out to|mention (?:me|it) to|pass (?:this|it) (?:on|along) to) (?!me\\b|us\\b|for\\b|around\\b|your (?:team|colleagues))[a-z]", G(60), "\\b(?:whether|if|to)\\b"),
   rx("\\bintroduc(?:e|ing) (?:me|us|myself)\\b"),
   rx("\\bintro(?:'d|duce)? (?:me|us)\\b"),
   rx("\\bbe introduced to\\b"),
@@ -66,7 +67,7 @@ const ENDORSEMENT_ASK_PATTERNS = [
   rx("\\b(?:love|like|appreciate|grateful for|ask(?:ing)? for|need|want|get) (?:a few |some |your |any )?endorsements?\\b"),
   rx("\\bendorsements? (?:for|of|on) (?:my|me)\\b"),
   rx("\\+1 (?:me|my)\\b"),
-  rx("\\b(?:do|doing) the same for me\\b"),
+  rx("\\b(?:do|doing) the same for (?:me|my)\\b"),
   rx("\\bvouch for my\\b"),
 ];
 
@@ -75,6 +76,10 @@ export const endorsementAsk = (doc: Doc): Span | null =>
   findAny(doc, ENDORSEMENT_ASK_PATTERNS);
 
 const CONNECTION_ASK_PATTERNS = [
+  rx("\\b(?:sent|send|sending) you (?:an? |my )?(?:\\w+ )?(?:invite|invitation|connection request)\\b"),
+  rx("\\baccept (?:my|the|this) (?:\\w+ )?(?:invite|invitation|request)\\b"),
+  rx("\\bconnecting (?:so|to|here|now|because|on)\\b"),
+  rx("\\b(?:lovely|great|nice|good|keen|happy|glad|eager) to connect\\b"),
   rx("\\blet's (?:connect|link up|stay in touch|keep in touch)\\b"),
   rx("\\b(?:love|like|glad|happy|keen|wanted|want|hoping|open) to (?:connect|be connected|link up|stay (?:connected|in touch)|keep in touch)\\b"),
   rx("\\bopen to connecting\\b"),
@@ -97,6 +102,8 @@ export const connectionAsk = (doc: Doc): Span | null =>
   findAny(doc, CONNECTION_ASK_PATTERNS);
 
 const OUTREACH_ASK_PATTERNS = [
+  rx("\\b(?:would|could|can|will) you (?:share|send me|point me|tell me|explain|walk me|suggest|advise|let me know (?:which|what|how|whether))\\b"),
+  rx("\\b(?:love|like|appreciate|value) your (?:ear|thoughts|input|advice|perspective|take|view|eyes)\\b"),
   rx("\\b(?:could|can|shall|might) we\\b", G(40), "\\b(?:call|chat|talk|speak|meet|coffee|hop on|jump on|grab|find|set up|schedule|connect)\\b"),
   rx("\\b(?:would|do|are|could|will) you (?:have|be|got|mind)\\b", G(50), "\\b(?:call|chat|coffee|meeting|minutes|min|mins|interview|free|available|demo)\\b"),
   rx("\\b(?:\\d+|a few|ten|fifteen|twenty|thirty|five)[ -]?(?:minutes?|mins?)\\b"),
@@ -106,7 +113,7 @@ const OUTREACH_ASK_PATTERNS = [
   rx("\\b(?:call|text|dm|email|e-mail) me\\b"),
   rx("\\bsend me (?:your|the|a|some)\\b"),
   rx("\\bbook (?:a|your|some|time)\\b"),
-  rx("\\b(?:if you're in|interested in joining|want to join|like to join|be part of)\\b"),
+  rx("\\b(?:if you're in|interested in joining|want to join|like to join|be part of)\\b(?! (?:your|my) (?:professional )?network)"),
   rx("\\b(?:by|via) phone\\b"),
   rx("\\bexpect an? (?:answer|reply|response)\\b"),
 ];
@@ -116,6 +123,12 @@ export const outreachAsk = (doc: Doc): Span | null =>
   findAny(doc, OUTREACH_ASK_PATTERNS);
 
 const FOLLOW_UP_MARKER_PATTERNS = [
+  rx("\\b(?:a|one|my|this) (?:gentle |quick |friendly |polite |small |last |final )?(?:follow[- ]?up|nudge|bump|reminder)\\b(?=\\s*(?:on|about|re|regarding|to|from|[,.!?:;-]|$))"),
+  rx("\\bbump(?:ing)? (?:this|my|that|it)\\b"),
+  rx("\\b(?:it's|it has|it's now) been (?:\\w+ ){1,3}since i (?:asked|wrote|messaged|reached out|sent|emailed|pinged)\\b"),
+  rx("\\bi(?:'ve| have) (?:already )?(?:reached out|asked|written|messaged|emailed|pinged|nudged|followed up)\\b", G(40), "\\b(?:times|before|already|twice|again)\\b"),
+  rx("\\b(?:haven't|have not|didn't|did not) hear(?:d)? back\\b"),
+  rx("\\banother reminder\\b"),
   rx(
   "\\b(?:follow(?:ed|ing)?[ -]?up|circl(?:e|ed|ing) back|bump(?:ed|ing)?|nudg(?:e|ed|ing)|resurfac(?:e|ed|ing)|floating|chas(?:e|ed|ing)|checking (?:back )?in|ping(?:ed|ing)?|remind(?:ed|ing|er)|(?:had|got|get|found) (?:a chance|time|the time|a moment) to|another note|attempt to reach|reaching out again|writing again|did you (?:get|have) a chance|any (?:update|news)|still waiting on|haven't heard back)\\b",
   G(60),
@@ -134,8 +147,8 @@ export const followUpMarker = (doc: Doc): Span | null =>
 
 const SENDER_GIVES = rx(
   "\\b(?:i|we)(?:'ll|'d|'ve| will| would| have| had| just| already| then| also| can| could| always| even| went ahead and| am happy to| 'm happy to|'m happy to|'d be happy to| would be happy to| am glad to|'m glad to)*",
-  "(?: \\w+ly)?(?: go| then| also| gladly| happily)? ",
-  "(?:write|wrote|written|writing|post|posted|leave|left|give|gave|endorse|endorsed|endorsing|recommend|recommended|return the favou?r)\\b",
+  "(?: \\w+)?(?: go| then| also| gladly| happily)? ",
+  "(?:write|wrote|written|writing|post|posted|put(?! you)|add(?! you)|drop|leave|left|give|gave|endorse|endorsed|endorsing|recommend|recommended|return the favou?r)\\b",
   G(60),
   "\\b(?:you|your|yours|everyone|back|in return|as a thank)",
 );
@@ -173,6 +186,10 @@ export function quidProQuo(doc: Doc): Span | null {
 /* ---------- first-hand basis ---------- */
 
 const NO_FIRST_HAND_BASIS_PATTERNS = [
+  rx("\\b(?:doubt|don't think|not sure|wouldn't expect) you(?:'d| would| will| could)? (?:\\w+ )?(?:recogni[sz]e|remember|know|place) (?:me|my)\\b"),
+  rx("\\byou (?:may|might|probably|likely)? ?(?:not|don't|won't|wouldn't|do not) (?:really )?(?:know|have seen|seen) (?:much|a lot|anything|enough|many)? ?(?:about |of )?(?:me|my)\\b"),
+  rx("\\bbefore you (?:joined|started|arrived|came on board|took over|got there)\\b"),
+  rx("\\b(?:whether or not|even if|even though) we(?:'ve| have)? (?:\\w+ )?(?:crossed paths|met|worked together|spoken)\\b"),
   rx("\\b(?:we|you and i)(?: have|'ve| had|'d)? (?:not|never|n't)\\b(?: actually| really| ever| yet)? (?:worked|collaborated|met|crossed paths|spoken|talked)(?! (?:together |closely )?since)(?! in person| face[- ]to[- ]face| irl)\\b"),
   rx("\\b(?:we|you and i) haven't (?:actually |really |ever )?(?:worked|collaborated|met|crossed paths|spoken)(?! (?:together |closely )?since)(?! in person| face[- ]to[- ]face| irl)\\b"),
   rx("\\b(?:we've|we) (?:actually |really )?never (?:actually |really )?(?:worked|met|crossed paths|spoken|talked|collaborated)(?! in person| face[- ]to[- ]face| irl)\\b"),
@@ -209,9 +226,15 @@ export const repeatFollowUp = (doc: Doc): Span | null =>
 /* ---------- graceful out ---------- */
 
 const DECLINE_CONDITION = "(?:not|n't|rather|prefer|busy|swamped|stretched|bad time|bad moment|wrong time|timing|awkward|weird|uncomfortable|no\\b|nope|decline|pass\\b|can't|cannot|too much|heads[- ]down|a fit|bandwidth|nobody|no one|none|a stretch|crossing)";
-const REASSURANCE = "(?:no (?:problem|worries|pressure|stress|hard feelings|harm)|fine|ok\\b|okay|alright|all good|understand|get it|fair|(?:just )?(?:say so|tell me|let me know and|ignore)|happy to drop|i'll (?:stop|drop|back off|leave it|understand)|perfect|that's (?:ok|fine|cool)|won't (?:chase|ask again|follow up)|don't hesitate)";
+const REASSURANCE = "(?:don't worry|do not worry|no need to worry|no bother|take (?:that|it) (?:gladly|happily|well)|gladly|respect that|understood|makes sense|no (?:problem|worries|pressure|stress|hard feelings|harm)|fine|ok\\b|okay|alright|all good|understand|get it|fair|(?:just )?(?:say so|tell me|let me know and|ignore)|happy to drop|i'll (?:stop|drop|back off|leave it|understand)|perfect|that's (?:ok|fine|cool)|won't (?:chase|ask again|follow up)|don't hesitate)";
 
 const GRACEFUL_OUT_PATTERNS = [
+  rx("\\b(?:happy|glad|fine|okay|ok|content|good)\\b (?:to hear|with|to get|to take|hearing) (?:a |an )?['\"]?(?:no|nope|pass|not now)\\b"),
+  rx("\\bno (?:bother|biggie|big deal|sweat|drama)\\b"),
+  rx("\\b(?:pretend|forget) (?:you never|i never|this|you didn't|i asked)\\b"),
+  rx("(?<!don't |do not |never |please don't )\\b(?:ignore|disregard|skip|delete|bin|archive) (?:this|it|me|my (?:note|message|ask))(?: entirely| completely| altogether)?\\b(?! (?:is|would be) (?:not|a mistake))"),
+  rx("\\blet (?:it|this) slide\\b|\\bwon't hold it against you\\b|\\bwithout (?:any )?hard feelings\\b|\\ball good if not\\b"),
+  rx("\\bi(?:'ll| will) take (?:that|it|a no) (?:gladly|happily|well|fine|on the chin|as an answer)\\b"),
   rx("\\bno (?:worries|problem|pressure|stress|obligation|hard feelings|offen[cs]e)\\b(?! about| with (?:my|the)| on my)"),
   rx("\\bzero pressure\\b"),
   rx("\\b(?:totally|completely|perfectly|absolutely|entirely|100%|also|really|honestly|equally)? ?(?:fine|ok|okay|alright|cool|understandable)\\b ?(?:if\\b|to (?:say no|decline|pass|skip|ignore|say so|not)|either way|with a no)"),
@@ -243,10 +266,25 @@ export const gracefulOut = (doc: Doc): Span | null =>
 const RELATION_QUESTION = /\b(?:have|did|do|had) we (?:ever |actually |already )?(?:work|worked|meet|met|know|cross|crossed|speak|spoken)\b|\bam i mixing\b/;
 /** "a project we did together" names no project: an indefinite thing is not shared context. */
 const notIndefinite = (doc: Doc, span: Span): boolean => !/\b(?:a|an|some|any) (?:[\w-]+ )?(?:project|thing|something|piece of work|job|task)\s*$/.test(doc.norm.slice(Math.max(0, span.start - 40), span.start));
-const contextGuards = [notNegated, notNegatedInside, notIndefinite, notAQuestionAbout(RELATION_QUESTION), sentenceLacks(/\{\{|\{[a-z_]+\}|\[[a-z ]*name\]/)];
-const READER_CONTENT = "(?:talk|talks|post|posts|article|paper|keynote|panel|webinar|podcast|interview|thread|blog|write-?up|op-?ed|newsletter|book|workshop|lecture|demo|presentation|session|comments?|feedback|notes|research|substack|video|course|class|answer|tweet|episode|report|piece|essay|study|slides|repo|library|project|work|stream|column|launch)";
+const notAboutAThirdParty = (doc: Doc, span: Span): boolean => !/\byou (?:two|both)\b|\byou and (?!i\b)\w+/.test(doc.norm.slice(span.start, span.end));
+const contextGuards = [notAboutAThirdParty, notNegated, notNegatedInside, notIndefinite, notAQuestionAbout(RELATION_QUESTION), sentenceLacks(/\{\{|\{[a-z_]+\}|\[[a-z ]*name\]/)];
+const READER_CONTENT = "(?:reel|reels|story|stories|photos?|ribbon-cutting|recording|show|channel|portfolio|website|site|readme|findings|announcement|medium piece|instagram|talk|talks|post|posts|article|paper|keynote|panel|webinar|podcast|interview|thread|blog|write-?up|op-?ed|newsletter|book|workshop|lecture|demo|presentation|session|comments?|feedback|notes|research|substack|video|course|class|answer|tweet|episode|report|piece|essay|study|slides|repo|library|project|work|stream|column|launch)";
 
 const SHARED_CONTEXT_PATTERNS = [
+  rx("\\bco-?(?:authored|wrote|taught|ran|led|founded|hosted|organi[sz]ed|presented|chaired|managed|edited|created|designed|built|owned|coached|mentored|supervised)\\b"),
+  rx("\\b(?:old |former |fellow )?(?:lab|class|team|room|flat|house|desk|course|cohort|band|ship|work|running|crew|squad)[ -]?mates?\\b"),
+  rx("\\b(?:we|you and i|you & i|the two of us|us)\\b", G(80), "\\btogether\\b"),
+  rx("\\b(?:\\w+ing)\\b", G(60), "\\btogether\\b(?!", G(20), "\\?)"),
+  rx("\\b(?:loved|enjoyed|great|fun|nice|good|after|since|from|remember|miss|years? of|months? of|weeks? of|seasons? of)\\b", G(40), "\\b\\w+ing\\b", G(50), "\\bwith (?:you|me|us)\\b"),
+  rx("\\byou\\b(?: \\w+){0,2} (?:\\w+ed|led|saw|ran|built|wrote|took|gave|taught|signed|made|got|met|sat|shared|spent|did|heard|read|caught|brought|held|kept)\\b", G(50), "\\b(?:i|me|my|us|our|we)\\b"),
+  rx("\\b(?:seeing|meeting|bumping into|running into|catching|chatting with|talking to|speaking with|hearing) you (?:at|in|on|during|after|last|again)\\b"),
+  rx("\\bcrossed paths\\b"),
+  rx("\\b(?:exchanged|swapped|traded)\\b(?: a few| a couple of| some| two| several)? (?:emails|e-mails|messages|notes|dms|letters)\\b"),
+  rx("\\bin your (?:[\\w'-]+ ){0,4}(?:lecture|class|course|workshop|seminar|session|team|group|lab|cohort|program|programme)\\b"),
+  rx("\\bon your (?:instagram|linkedin feed|blog|medium|substack|channel|podcast|feed|site|twitter|youtube|show|newsletter)\\b"),
+  rx(`\\byour (?:[\\w'-]+ ){0,5}${READER_CONTENT}\\b`, G(60), "\\b(?:stuck with me|made me|inspired|helped|changed|taught me|convinced|got me|was (?:the|brilliant|great|gold|excellent|fantastic|so|really|super))"),
+  rx("\\b(?:we|i)\\b", G(30), "\\b(?:finished|delivered|built|migrated|designed|implemented|shipped|installed|launched|managed|supported|onboarded|trained)\\b", G(40), "\\b(?:your|for you)\\b"),
+  rx("\\byour (?:team|staff|company|clinic|store|shop|org|organisation|organization|firm|group)\\b", G(60), "\\bour (?:platform|product|tool|software|app|service|system)\\b"),
   rx("\\b(?:we|i)(?: first| briefly| just| finally| actually)? (?:met|spoke|chatted|talked|connected|sat|shared)\\b"),
   rx("\\b(?:great|good|lovely|nice|fun|wonderful|a pleasure|cool|awesome|brilliant) (?:\\w+ )?(?:meeting|to meet|seeing|to see|chatting|to chat|catching up|to catch up|talking|to talk|working|to work|jamming|bumping into|to bump into|running into|to run into|co-hosting|hosting|partnering|connecting|collaborating|to collaborate)(?: again)? (?:with )?(?:you|your)\\b"),
   rx("\\b(?:we|you and i|you & i|the two of us|both of us)\\b", G(40), "\\b(?:worked|work|ran|run|built|led|co-led|shipped|launched|closed|collaborated|partnered|did|were|was|sat|shared|served|organi[sz]ed|hosted|co-hosted|spent|studied|played|went|started|overlapped|reviewed|presented|spoke)\\b", G(50), "\\b(?:together|with each other|alongside|same|both)\\b"),
@@ -284,8 +322,10 @@ export const sharedContext = (doc: Doc): Span | null =>
 
 /* ---------- specifics of the work the reader saw ---------- */
 
-const WORK_NOUN = "(?:project|migration|rollout|roll-out|launch|rebrand|redesign|expansion|refresh|revamp|rework|pipeline|campaign|audit|consolidation|transition|deal|implementation|integration|initiative|workstream|program|programme|study|thesis|placement|protocol|poster|paper|design doc|runbooks?|experiments?|tests|go-live|pivot|cutover|postmortem|workshops?|guidelines|deck|onboarding|overhaul|re-?slotting|renewal|playbook|roadmap|prototype|pilot|analysis|model|dashboard|report|case|engagement|account|sale|contract|partnership|restructuring|negotiation|turnaround|build|release|refactor|backlog|strategy|plan|research|fundraise|raise|hire|hiring|event|conference|series)";
+const WORK_NOUN = "(?:feature|features|rewrite|win|competition|award|system|app|service|tool|module|bid|tender|committee|scheme|failover|work we did|identity|brand|launch|project|migration|rollout|roll-out|launch|rebrand|redesign|expansion|refresh|revamp|rework|pipeline|campaign|audit|consolidation|transition|deal|implementation|integration|initiative|workstream|program|programme|study|thesis|placement|protocol|poster|paper|design doc|runbooks?|experiments?|tests|go-live|pivot|cutover|postmortem|workshops?|guidelines|deck|onboarding|overhaul|re-?slotting|renewal|playbook|roadmap|prototype|pilot|analysis|model|dashboard|report|case|engagement|account|sale|contract|partnership|restructuring|negotiation|turnaround|build|release|refactor|backlog|strategy|plan|research|fundraise|raise|hire|hiring|event|conference|series)";
 const WORK_SPECIFICS_PATTERNS = [
+  rx("\\b(?:drop(?:ped)?|fell|cut|rose|grew|doubled|halved|tripled) (?:by )?(?:half|a third|a quarter|\\d)"),
+  rx("\\bmention(?:ing)?\\b(?: \\w+){0,2} (?:my|the|our|how)\\b(?! work\\b)"),
   rx("(?<![\\d.])\\d+(?:\\.\\d+)?\\s?(?:%|percent|x\\b|points|pts|hours|days|k\\b)"),
   rx("\\bfrom \\d", G(30), "\\bto\\b"),
   rx(`\\b(?:the|my|our|your team's|that|those|these)\\b(?: [\\w&'-]+){0,4} ${WORK_NOUN}\\b`),
@@ -305,7 +345,7 @@ const STATED_INTENT_PATTERNS = [
   rx("\\b(?:i|we)(?:'d| would)? (?:like|love|want|hope|need|'m hoping)\\b", G(40), "\\b(?:advice|perspective|input|insight|take on|opinion|feedback|guidance|mentorship|pitch|partnership|co-sell|integration|interview|investment|funding)\\b"),
   rx("\\b(?:advice|perspective|insight|take|thoughts|guidance|input) (?:on|about|from)\\b"),
   rx("\\bbecause (?:i|we|our|his|her|their|she|he|they)\\b"),
-  rx("\\b(?:i|we)(?:'m|'re| am| are)(?: \\w+ly)? (?:hiring|raising|exploring|evaluating|looking for (?:my|a|an) (?:next |new )?(?:role|job|position|co-?founder|investor|partner)|applying|relocating|moving|launching|writing|researching|building a|recruiting|fundraising)\\b"),
+  rx("\\b(?:i|we)(?:'m|'re| am| are)(?: \\w+ly)? (?:hiring|raising|pitching|selling|exploring|evaluating|looking for (?:my|a|an) (?:next |new )?(?:role|job|position|co-?founder|investor|partner)|applying|relocating|moving|launching|writing|researching|building a|recruiting|fundraising)\\b"),
   rx("\\b(?:i'd|i would|we'd|we would) be pitching\\b"),
   rx("\\b(?:sales (?:conversation|pitch|call)|a pitch|to be (?:upfront|clear|honest))\\b"),
   rx("\\b(?:for|about) (?:the|a|an|our) (?:\\w+ ){0,3}(?:role|job|position|opening|partnership|pilot)\\b"),
@@ -317,6 +357,12 @@ export const statedIntent = (doc: Doc): Span | null =>
 /* ---------- value for the reader ---------- */
 
 const VALUE_FOR_READER_PATTERNS = [
+  rx("\\b(?:wider|national|bigger|larger|new|broader|global|international) audience\\b"),
+  rx("\\b(?:love|happy|glad|keen|willing|able|'d|'ll|can|could|would)\\b", G(25), "\\b(?:share|send you|give you|offer you|lend|open (?:it|them|up)|donate|put you in touch)\\b(?!", G(20), "(?:pricing|price|rates|demo|deck))"),
+  rx("\\b(?:comes with|includes|offers?|with)\\b", G(30), "\\b(?:budget|equity|salary|seat on|bonus|relocation|flexibility|ownership)\\b"),
+  rx("\\bbeat\\w* your\\b|\\b(?:cheaper|faster|better) than your\\b"),
+  rx("\\bi (?:have|know) (?:a few|some|several|two|three|\\d+) [\\w-]+ who\\b"),
+  rx("\\bfill (?:a |the )?(?:gap|to-do|todo)\\b|\\byour (?:\\w+ ){0,3}(?:to-do|todo|wishlist|roadmap)\\b"),
   rx("\\b(?:happy|glad|keen|able|willing|love|pleased|eager)(?: to|ly)? (?:to )?(?:share|send|help|offer|introduce you|connect you|give|pass|credit|swap|trade|compare|return|contribute|feature|promote|review)\\b(?! (?:you )?(?:a |our |my )?(?:quick )?demo)"),
   rx("\\b(?:i|we)(?:'d|'ll| can| could| will| would)(?: \\w+ly)? (?:share|send you|give you|introduce you|connect you|credit you|help you|help your|offer you|pass along|put you|feature|promote|cover)\\b(?! (?:you )?(?:a |our |my )?(?:quick )?demo)"),
   rx("\\b(?:in return|in exchange)\\b(?!", G(30), "(?:rec+om+end|endors))"),
@@ -351,6 +397,10 @@ export const valueForReader = (doc: Doc): Span | null =>
 /* ---------- sales pitch ---------- */
 
 const SALES_PITCH_PATTERNS = [
+  rx("\\b(?:we|our (?:\\w+ )?(?:team|company|firm|agency|startup)) help(?:s)? (?:\\w+ ){0,4}(?:cut|save|reduce|increase|grow|boost|improve|automate|scale|win|get|lower)\\b"),
+  rx("\\b(?:supplying|supply|selling|sell) (?:\\w+ ){0,3}(?:to|for) your\\b"),
+  rx("\\bour (?:prices|pricing|rates) (?:beat|are|start)\\b"),
+  rx("\\bshow you how\\b"),
   rx("(?:[$£€]\\s?\\d[\\d,.]*k?)(?!", G(10), "gift)", G(40), "\\b(?:per|a|each|starts?|from|only|just|package|month|year|seat|line|plan|installed)\\b"),
   rx("\\b(?:starts?|starting|priced|costs?) (?:at |from )?(?:just |only )?[$£€]?\\d"),
   rx("\\b(?:send|share|show|email) you (?:our |my |a |the )?(?:pricing|prices|price list|rates|a quote|a proposal|our deck|a brochure)\\b"),
@@ -442,6 +492,7 @@ export function mergeField(doc: Doc): Span | null {
 }
 
 const GROUP_ADDRESS_PATTERNS = [
+  rx("(?:^|\\n)\\s*(?:hi|hello|hey|dear|greetings)\\s*,?\\s+(?:linkedin |my )?(?:fam|family|network|connections(?: of connections)?|community|tribe|crew)\\b"),
   rx("(?:^|\\n)\\s*(?:hi|hello|hey|dear|greetings|good morning|good afternoon|morning|howdy|yo)\\s*,?\\s+(?:all|everyone|everybody|folks|friends|team|y'all|you all|connections|network|guys|people|colleagues|fam)\\b"),
   rx("\\b(?:messaging|emailing|writing to|reaching out to|contacting|sending this to|sending this out to|asking|dming|pinging)\\s+(?:all|every|everyone|everybody|each of|a bunch of|a handful of|lots of|many|dozens of|a few|several|the whole)\\b"),
   rx("\\b(?:to|for) (?:everyone|all|each|every one) (?:in|of|on) my (?:network|contacts|connections|list)\\b"),
@@ -457,6 +508,7 @@ export const groupAddress = (doc: Doc): Span | null =>
 /* ---------- time frame, contact ---------- */
 
 const TIME_FRAME_PATTERNS = [
+  rx(`\\bon ${WEEKDAY}\\b`, G(0)),
   rx(`\\b(?:by|before|until|till|ahead of|no later than|prior to)\\b(?: the| our| his| her| their| your| my)?`, G(40), `\\b(?:${WEEKDAY}|${MONTH}|tomorrow|tonight|eod|end|next|this|\\d{1,2}(?:st|nd|rd|th)\\b|q[1-4]|deadline|close|closes|kicks?|kickoff|launch|planning|holidays?|weekend|week|month|quarter|year-end|start|beginning|mid-\\w+)`),
   rx("\\b(?:this|next|coming|upcoming)\\s+(?:week|month|quarter|sprint|spring|summer|fall|autumn|winter|weekend|term|semester|cycle|few (?:days|weeks)|couple)\\b"),
   rx(`\\b(?:this|next|coming)\\s+${WEEKDAY}\\b`),
@@ -472,16 +524,24 @@ const TIME_FRAME_PATTERNS = [
   rx(`\\bsometime (?:in|this|next|before|around|during)\\b`),
 ];
 
-export const timeFrame = (doc: Doc): Span | null =>
-  findAny(doc, TIME_FRAME_PATTERNS, notNegated);
+/** "on Thursday" is a time frame for a meeting to come, not for the party where you met. */
+const PAST_EVENT = /\b(?:was|were|met|saw|seeing|great to|good to|lovely|loved|enjoyed|thanks|last|ago)\b|\b\w+ed\b/;
+const notAPastDay = (doc: Doc, span: Span): boolean => !doc.norm.startsWith("on ", span.start) || !PAST_EVENT.test(sentenceText(doc, span));
 
-const PHONE = /(?<![\d+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}[\s.-]\d{2,4}(?:[\s.-]\d{2,4})?/g;
+export const timeFrame = (doc: Doc): Span | null =>
+  findAny(doc, TIME_FRAME_PATTERNS, notNegated, notAPastDay);
+
+const PHONE = /(?<![\w+])\+?\(?\d[\d\s().-]{5,18}\d(?!\w)/g;
 
 /** The sender's own e-mail address or phone number (not the third person's). */
 export function directContact(doc: Doc): Span | null {
   const candidates: Span[] = [];
   for (const m of doc.raw.matchAll(/(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g)) candidates.push({ start: m.index, end: m.index + m[0].length });
-  for (const m of doc.raw.matchAll(PHONE)) if ((m[0].match(/\d/g) ?? []).length >= 7) candidates.push({ start: m.index, end: m.index + m[0].length });
+  if (/\d{3}/.test(doc.raw))
+    for (const m of doc.raw.matchAll(PHONE)) {
+      const digits = (m[0].match(/\d/g) ?? []).length;
+      if (digits >= 7 && digits <= 15 && !/^\d{4}\s?[-–]\s?\d{4}$/.test(m[0])) candidates.push({ start: m.index, end: m.index + m[0].length });
+    }
   for (const c of candidates) {
     const before = doc.norm.slice(Math.max(0, c.start - 40), c.start);
     if (/\b(?:her|his|their|[a-z]+'s) (?:e-?mail|address|number|phone|cell|mobile)(?: address)?(?: is)?\s*:?\s*$/.test(before)) continue;
@@ -494,6 +554,9 @@ export function directContact(doc: Doc): Span | null {
 /* ---------- generic boilerplate ---------- */
 
 const GENERIC_TEMPLATE_PATTERNS = [
+  rx("\\bfor my (?:linkedin )?profile\\b"),
+  rx("\\b(?:skills|endorsements?) (?:listed )?on my (?:linkedin )?profile\\b"),
+  rx("\\b(?:grow|expand|build|broaden|extend|strengthen|widen)(?:ing)? (?:out )?my reach\\b"),
   rx("\\b(?:came across|saw|found|stumbled (?:up)?on|viewed|was looking at|noticed|checked out|was browsing|browsed) your (?:linkedin )?profile\\b"),
   rx("\\b(?:impressed|intrigued) (?:by|with) your (?:profile|background|experience)\\b"),
   rx("\\badd (?:you|me|my profile) (?:to|into) (?:my|your) (?:professional |linkedin )?(?:network|contacts|connections)\\b"),

@@ -115,7 +115,7 @@ function frame(ls: Line[], masked: string): { salutation: number; signOff: numbe
 function splitLine(line: Line, masked: string, body: boolean, norm: string): Sentence[] {
   const out: Sentence[] = [];
   const text = masked.slice(line.start, line.end);
-  const stop = /[.!?\u2026]+(?=\s|$|["')\]])["')\]]*/g;
+  const stop = /[.!?\u2026]+(?=\s|$)/g;
   let from = 0;
   let m: RegExpExecArray | null;
   const push = (a: number, b: number) => {
