@@ -271,6 +271,7 @@ const contextGuards = [notAboutAThirdParty, notNegated, notNegatedInside, notInd
 const READER_CONTENT = "(?:reel|reels|story|stories|photos?|ribbon-cutting|recording|show|channel|portfolio|website|site|readme|findings|announcement|medium piece|instagram|talk|talks|post|posts|article|paper|keynote|panel|webinar|podcast|interview|thread|blog|write-?up|op-?ed|newsletter|book|workshop|lecture|demo|presentation|session|comments?|feedback|notes|research|substack|video|course|class|answer|tweet|episode|report|piece|essay|study|slides|repo|library|project|work|stream|column|launch)";
 
 const SHARED_CONTEXT_PATTERNS = [
+  rx("\\b(?:years?|months?|weeks?|seasons?|days|nights) of (?:\\w+ ){0,2}\\w+ing\\b(?=[^.!?\\n]*\\b(?:we|us|you|your|together)\\b)"),
   rx("\\bco-?(?:authored|wrote|taught|ran|led|founded|hosted|organi[sz]ed|presented|chaired|managed|edited|created|designed|built|owned|coached|mentored|supervised)\\b"),
   rx("\\b(?:old |former |fellow )?(?:lab|class|team|room|flat|house|desk|course|cohort|band|ship|work|running|crew|squad)[ -]?mates?\\b"),
   rx("\\b(?:we|you and i|you & i|the two of us|us)\\b", G(80), "\\btogether\\b"),
@@ -282,7 +283,7 @@ const SHARED_CONTEXT_PATTERNS = [
   rx("\\b(?:exchanged|swapped|traded)\\b(?: a few| a couple of| some| two| several)? (?:emails|e-mails|messages|notes|dms|letters)\\b"),
   rx("\\bin your (?:[\\w'-]+ ){0,4}(?:lecture|class|course|workshop|seminar|session|team|group|lab|cohort|program|programme)\\b"),
   rx("\\bon your (?:instagram|linkedin feed|blog|medium|substack|channel|podcast|feed|site|twitter|youtube|show|newsletter)\\b"),
-  rx(`\\byour (?:[\\w'-]+ ){0,5}${READER_CONTENT}\\b`, G(60), "\\b(?:stuck with me|made me|inspired|helped|changed|taught me|convinced|got me|was (?:the|brilliant|great|gold|excellent|fantastic|so|really|super))"),
+  rx(`\\byour (?:[\\w'-]+ ){0,5}${READER_CONTENT}\\b`, G(100), "\\b(?:stuck with me|made me|inspired|helped|changed|taught me|convinced|got me|was (?:the|brilliant|great|gold|excellent|fantastic|so|really|super))"),
   rx("\\b(?:we|i)\\b", G(30), "\\b(?:finished|delivered|built|migrated|designed|implemented|shipped|installed|launched|managed|supported|onboarded|trained)\\b", G(40), "\\b(?:your|for you)\\b"),
   rx("\\byour (?:team|staff|company|clinic|store|shop|org|organisation|organization|firm|group)\\b", G(60), "\\bour (?:platform|product|tool|software|app|service|system)\\b"),
   rx("\\b(?:we|i)(?: first| briefly| just| finally| actually)? (?:met|spoke|chatted|talked|connected|sat|shared)\\b"),
@@ -299,8 +300,8 @@ const SHARED_CONTEXT_PATTERNS = [
   rx("\\b(?:i|i've) (?:was|used to be|have been|worked as|interned as) your\\b"),
   rx("\\bi (?:reported|worked|interned|studied) (?:to|for|under|with) you\\b"),
   rx("\\bsat next to (?:you|me)\\b"),
-  rx("\\b(?:saw|seen|read|loved|enjoyed|caught|attended|watched|heard|listened to|been following|following|learned|learnt|came across|liked|found|was in|sat in|cited|noticed|saw from|from|asked|sharing|shared|bookmarked|reading|referenced|quoted|used|use|still use|implemented)\\b", G(60), `\\byour (?:[\\w'-]+ ){0,5}${READER_CONTENT}\\b`),
-  rx(`\\byour (?:[\\w'-]+ ){0,4}${READER_CONTENT}\\b`, G(50), "\\b(?:was|is|were|are|has been|have been) (?:\\w+ ){0,3}(?:cited|shared|the highlight|gold|great|brilliant|helpful|why|on our|huge|super)"),
+  rx("\\b(?:saw|seen|read|loved|enjoyed|caught|attended|watched|heard|listened to|been following|following|followed|learned|learnt|came across|liked|found|was in|sat in|cited|noticed|saw from|from|asked|sharing|shared|bookmarked|reading|referenced|quoted|used|use|still use|implemented)\\b", G(60), `\\byour (?:[\\w'-]+ ){0,5}${READER_CONTENT}\\b`),
+  rx(`\\byour (?:[\\w'-]+ ){0,4}${READER_CONTENT}\\b`, G(100), "\\b(?:was|is|were|are|has been|have been) (?:\\w+ ){0,3}(?:cited|shared|the highlight|gold|great|brilliant|helpful|why|on our|huge|super)"),
   rx("\\bat your\\b", G(30), `\\b${READER_CONTENT}\\b`),
   rx("\\bthank(?:s| you)(?: so much| again| a lot)*(?: again)? for (?!(?:reading|your time|considering|your support|your help|the help|your consideration|any help|taking the time to read|connecting|the connection|accepting|the add|everything in advance)\\b)(?:the |your |all |walking|speaking|advising|supervising|having|hosting|taking|sharing|helping|reviewing|including|inviting|organi[sz]ing|introducing|mentoring|coaching|running)"),
   rx("\\bsince the\\b", G(30), "\\b(?:offsite|days|launch|rollout|conference|summit|meetup|event|workshop|bootcamp|program|course|retreat|kickoff|hackathon|project)\\b"),
@@ -528,8 +529,11 @@ const TIME_FRAME_PATTERNS = [
 const PAST_EVENT = /\b(?:was|were|met|saw|seeing|great to|good to|lovely|loved|enjoyed|thanks|last|ago)\b|\b\w+ed\b/;
 const notAPastDay = (doc: Doc, span: Span): boolean => !doc.norm.startsWith("on ", span.start) || !PAST_EVENT.test(sentenceText(doc, span));
 
+/** "not by Friday", "no deadline": a negation right before the time frame (not one elsewhere in the clause). */
+const notNegatedRightBefore = (doc: Doc, span: Span): boolean => !/\b(?:not|no|never)\s+(?:\w+\s+)?$|n't\s+$/.test(doc.norm.slice(Math.max(0, span.start - 16), span.start));
+
 export const timeFrame = (doc: Doc): Span | null =>
-  findAny(doc, TIME_FRAME_PATTERNS, notNegated, notAPastDay);
+  findAny(doc, TIME_FRAME_PATTERNS, notNegatedRightBefore, notAPastDay);
 
 const PHONE = /(?<![\w+])\+?\(?\d[\d\s().-]{5,18}\d(?!\w)/g;
 
