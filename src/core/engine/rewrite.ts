@@ -15,6 +15,7 @@ import * as signals from "./signals";
 export const MUST_BE_CLEAN: readonly RuleId[] = ["quid-pro-quo", "generic-template", "demanding-tone", "email-workaround", "premature-pitch", "mass-blast", "too-long", "no-graceful-out"];
 
 const MAX_REPAIR_ROUNDS = 8;
+const COMMON_SIGN_OFF = /^(?:thanks|thank you|many thanks|best|best regards|kind regards|warm regards|regards|cheers|sincerely|warmly|all the best|talk soon|take care)\b/i;
 
 interface Parts {
   greeting: string | null;
@@ -224,7 +225,8 @@ function computePriority(text: string, kind: Kind): number {
   const doc = analyse(text);
   let score = 0;
   if (kind !== "other" && ASK_SIGNAL[kind](doc)) score += 100;
-  if (/[\w.+-]+@[\w-]+\.\w|https?:\/\/|<@|<at>|\d{3}[\s.-]\d{3,4}/.test(text)) score += 40;
+  // E-mails, links and mentions must survive (spec: rewrite requirement 4).
+  if (/[\w.+-]+@[\w-]+\.\w|https?:\/\/|<@|<at>|\d{3}[\s.-]\d{3,4}/.test(text)) score += 200;
   score += (text.slice(1).match(/(?<![.!?]\s)\b[A-Z][a-z]+/g) ?? []).length * 12;
   if (/\d/.test(text)) score += 5;
   if (signals.sharedContext(doc)) score += 45;
@@ -232,7 +234,7 @@ function computePriority(text: string, kind: Kind): number {
   if (signals.valueForReader(doc)) score += 15;
   if (signals.workSpecifics(doc)) score += 10;
   if (signals.timeFrame(doc)) score += 10;
-  if (signals.gracefulOut(doc)) score += 30;
+  if (signals.gracefulOut(doc)) score += 60;
   if (PLEASANTRY.test(text) && score < 40) score -= 40;
   return score;
 }
@@ -375,7 +377,9 @@ export function rewrite(e: Evidence, findings: Finding[]): string {
   if (out) parts.body = parts.body.filter((s) => !signals.gracefulOut(analyse(s.text)));
   const TIPS = [PLACEHOLDER["no-timeline"], PLACEHOLDER["no-direct-contact"], "Sometime [by when, e.g. in the next two weeks] would be ideal, and you can reach me at [your email or phone]."];
   const maxAdditions = Math.min(additions.filter((a) => !TIPS.includes(a)).length, 2);
-  const room = Math.max(3, MAX_BODY_SENTENCES - (out ? 1 : 0) - maxAdditions);
+  // A sign-off many readers would not recognise as one (e.g. "Grazie,") is counted as body text, to be safe.
+  const signOffCost = parts.signOff.length && !COMMON_SIGN_OFF.test(parts.signOff[0] ?? "") ? parts.signOff.length : 0;
+  const room = Math.max(3, MAX_BODY_SENTENCES - signOffCost - (out ? 1 : 0) - maxAdditions);
   if (parts.body.length > room) parts.body = strongest(parts.body, room, kind);
   const contextFirst = additions[0] === PLACEHOLDER["no-shared-context"];
   const placeholders = additions.slice(0, Math.max(0, MAX_BODY_SENTENCES - (out ? 1 : 0) - parts.body.length)).map((text) => ({ text, fixed: true }));

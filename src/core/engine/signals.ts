@@ -277,7 +277,7 @@ const SHARED_CONTEXT_PATTERNS = [
   rx("\\b(?:we|you and i|you & i|the two of us|us)\\b", G(80), "\\btogether\\b"),
   rx("\\b(?:\\w+ing)\\b", G(60), "\\btogether\\b(?!", G(20), "\\?)"),
   rx("\\b(?:loved|enjoyed|great|fun|nice|good|after|since|from|remember|miss|years? of|months? of|weeks? of|seasons? of)\\b", G(40), "\\b\\w+ing\\b", G(50), "\\bwith (?:you|me|us)\\b"),
-  rx("\\byou\\b(?: \\w+){0,2} (?:\\w+ed|led|saw|ran|built|wrote|took|gave|taught|signed|made|got|met|sat|shared|spent|did|heard|read|caught|brought|held|kept)\\b", G(50), "\\b(?:i|me|my|us|our|we)\\b"),
+  rx("\\byou\\b(?: (?!might|may|could|would|should|probably|must|will)\\w+){0,2} (?:\\w+ed|led|saw|ran|built|wrote|took|gave|taught|signed|made|got|met|sat|shared|spent|did|read|caught|brought|held|kept)\\b", G(50), "\\b(?:i|me|my|us|our|we)\\b"),
   rx("\\b(?:seeing|meeting|bumping into|running into|catching|chatting with|talking to|speaking with|hearing) you (?:at|in|on|during|after|last|again)\\b"),
   rx("\\bcrossed paths\\b"),
   rx("\\b(?:exchanged|swapped|traded)\\b(?: a few| a couple of| some| two| several)? (?:emails|e-mails|messages|notes|dms|letters)\\b"),
