@@ -97,15 +97,16 @@ describe("model-backed review service (real openai client, local fake server)", 
   });
 
   it("a model finding can add a blocker the rules missed; the verdict and score follow", async () => {
-    const trade = "Hi Dana, we shipped the Atlas launch together at Acme. Could you write me a recommendation about my work on it? I'll write you one back, promise.";
+    // A trade the rules cannot see (no recommendation or endorsement named in the offer); the model can.
+    const trade = "Hi Dana, we shipped the Atlas launch together at Acme. Could you write me a recommendation about my work on it? Happy to owe you the same kind of favour, wink.";
     const svc = service();
     const first = svc.reviewNow(trade);
     expect(first.verdict).toBe("revise");
     const rewrite = "Hi Dana,\n\nWe shipped the Atlas launch together at Acme. Could you write me a recommendation about my work on it? Totally understand if you'd rather not.";
-    fake.script(answer(rewrite, [{ rule: "quid-pro-quo", quote: "I'll write you one back", message: "This offers a recommendation in return.", why: "A traded recommendation is worth less." }]));
+    fake.script(answer(rewrite, [{ rule: "quid-pro-quo", quote: "Happy to owe you the same kind of favour", message: "This offers a recommendation in return.", why: "A traded recommendation is worth less." }]));
     const result = (await svc.improve(trade, first, scope))!.result;
     const added = result.findings.find((f) => f.rule === "quid-pro-quo")!;
-    expect(added).toMatchObject({ severity: "blocker", start: trade.indexOf("I'll write you one back") });
+    expect(added).toMatchObject({ severity: "blocker", start: trade.indexOf("Happy to owe you the same kind of favour") });
     expect(result.verdict).toBe("dont-send");
     expect(result.score).toBeLessThan(first.score);
     expect(result).toMatchObject({ rewrite, rewriteSource: "model" });
