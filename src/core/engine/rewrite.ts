@@ -101,7 +101,11 @@ function soften(sentence: string, kind: Kind): string {
   s = s.replace(/\s*\b(?:that|which) I can (?:include|add|display|put|feature) (?:on|to|in) my (?:LinkedIn |professional )?profile\b/gi, "");
   s = s.replace(/\badd (?:a |an )?(recommendation|testimonial|endorsement)s? from you to my (?:LinkedIn |professional )?profile\b/gi, "ask you for a $1");
   s = s.replace(/\badd (?:you|me) to (?:my|your) (?:professional |LinkedIn )?(?:network|contacts|connections)\b/gi, "connect with you");
-  s = s.replace(/\b(?:grow|expand|build|broaden|extend|widen)(?:ing)? (?:out )?my (?:professional )?network(?: with (?:other )?professionals)?(?= in\b| within\b| among\b)/gi, "connect with people");
+  s = s.replace(/\b(?:grow|expand|build|broaden|extend|widen)(?:ing)? (?:out )?my (?:professional )?(?:network|reach|circle|presence|connections)(?: with (?:other )?professionals)?(?= in\b| within\b| among\b)/gi, "connect with people");
+  s = s.replace(/\bI(?:'m| am) (?:working on |looking to |trying to |hoping to |aiming to )?(?:grow|broaden|expand|build|extend|widen)(?:ing)? my (?:professional )?(?:network|circle|reach|connections|presence),? and (?=[a-z])/gi, "I ");
+  s = s.replace(/\b(?:of|for) the skills (?:listed )?on my (?:LinkedIn )?profile\b/gi, "for [the skills you saw me use]");
+  s = s.replace(/\s*\bfor my (?:LinkedIn )?profile\b/gi, "");
+  s = s.replace(/\b(?:supplying|selling|providing) (.+?) (?:to|for) your\b/gi, "how you source $1 for your");
   s = s.replace(/\breaching out to my (?:professional )?network to\b/gi, "writing to");
   s = s.replace(/\b(?:the )?(?:top-rated|leading|#1|number one|best-in-class|award-winning|best) ((?:[\w-]+ )?(?:broker|agency|provider|platform|firm|consultant|consultancy|vendor|solution))\b/gi, "a $1");
   s = s.replace(/\b(?:tell you about|walk you through|show you) our (?:new )?([\w -]+?) (?:suite|platform|product|tool|software|solution|service|app)\b/gi, "hear how your team approaches $1");
@@ -278,12 +282,14 @@ function assemble(parts: Parts): Assembled {
 function withoutClause(sentence: string, from: number, to: number): string | null {
   const cuts: Array<{ start: number; end: number }> = [];
   let last = 0;
-  for (const m of sentence.matchAll(/,\s+(?:and |so |but )?|;\s+|:\s+|\s+[-–—]\s+|\s+(?:and|but|so)\s+(?=I\b|I'|we\b|you\b|don't\b|please\b|just\b|make\b)/g)) {
+  for (const m of sentence.matchAll(/,\s+(?:and |so |but )?|;\s+|:\s+|\s+[-–—]\s+|\s+(?:and|but|so)\s+/g)) {
     cuts.push({ start: last, end: m.index });
     last = m.index + m[0].length;
   }
   cuts.push({ start: last, end: sentence.length });
   const kept = cuts.filter((c) => c.end <= from || c.start >= to).map((c) => sentence.slice(c.start, c.end).trim());
+  // "I'm X and noticed Y" without its first clause still needs its subject: "I noticed Y".
+  if (kept.length && cuts[0] && !(cuts[0].end <= from) && /^I\b|^I'/.test(sentence) && /^[a-z]+(?:ed|ve)\b/.test(kept[0]!)) kept[0] = `I ${kept[0]}`;
   const joined = kept.join(", ").replace(/[,;:\s]+$/, "");
   if (joined.split(/\s+/).length < 4 || kept.length === cuts.length) return null;
   const ending = /^(?:<[^>]+>\s*)?(?:would|could|can|will|do|are|is|any chance|might)\b/i.test(joined) ? "?" : ".";
