@@ -6,5 +6,7 @@ module.exports = {
   transform: {
     "^.+\\.ts$": ["ts-jest", { isolatedModules: true, tsconfig: { module: "commonjs", moduleResolution: "bundler" } }],
   },
+  // Source files import each other lazily as "./x.js" (Node's ESM rule for import()); jest resolves them to the .ts file.
+  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
   testTimeout: 30000,
 };

@@ -4,11 +4,7 @@ import type { CliCommand, CliIo } from "./io";
 import { readAll } from "./io";
 import type { ReviewContext, ReviewResult } from "../core/types";
 import { renderReviewText } from "./render-review";
-import { parseStorageConfig } from "../config/storage";
-import { loadReviewContext, localOwner, openStore } from "../tracker";
-import { createReviewServiceFromEnv } from "../llm/model-review-service";
-import { createLogger } from "../logger";
-import type { ReviewService } from "../review-service";
+import { rulesOnlyReviewService, type ReviewService } from "../review-service";
 
 const HELP = `Usage: askwell review [options] ["draft text"]
 
@@ -49,6 +45,14 @@ export function toContractLine(id: string, result: ReviewResult): Record<string,
 
 type ReviewDraft = (text: string) => Promise<ReviewResult>;
 
+/** Rules only, unless a model is configured (the model client is loaded only then). */
+async function reviewServiceFor(io: CliIo): Promise<ReviewService> {
+  if (!io.env.OPENAI_API_KEY) return rulesOnlyReviewService();
+  const { createReviewServiceFromEnv } = await import("../llm/model-review-service.js");
+  const { createLogger } = await import("../logger.js");
+  return createReviewServiceFromEnv(io.env, createLogger({ level: io.env.LOG_LEVEL ?? "warn", destination: process.stderr }));
+}
+
 /** The deterministic review, improved by the model when one is configured (never an error: the rules' review stands). */
 function reviewerFor(service: ReviewService, context: ReviewContext): ReviewDraft {
   return async (text) => {
@@ -61,6 +65,8 @@ function reviewerFor(service: ReviewService, context: ReviewContext): ReviewDraf
 /** History for `--ask <id>` from the tracker's store; a message when the ask or the store is not there. */
 async function contextForAsk(askId: string | undefined, io: CliIo): Promise<ReviewContext | string> {
   if (askId === undefined) return {};
+  const { parseStorageConfig } = await import("../config/storage.js");
+  const { loadReviewContext, localOwner, openStore } = await import("../tracker/index.js");
   const config = parseStorageConfig(io.env);
   let store;
   try {
@@ -129,8 +135,7 @@ export const reviewCommand: CliCommand = {
       io.stderr.write(`askwell review: ${context}\n`);
       return 1;
     }
-    const logger = createLogger({ level: io.env.LOG_LEVEL ?? "warn", destination: io.stderr as never });
-    const reviewDraft = reviewerFor(createReviewServiceFromEnv(io.env, logger), context);
+    const reviewDraft = reviewerFor(await reviewServiceFor(io), context);
     if (values.jsonl) return runBatch(io, reviewDraft);
 
     const fromArgs = positionals.join(" ");
