@@ -391,7 +391,8 @@ export const valueForReader = (doc: Doc): Span | null =>
   findAny(
     doc,
     VALUE_FOR_READER_PATTERNS,
-    (doc, span) => !/\b(?:endors|rec+om+end)/.test(doc.norm.slice(span.start, span.end + 40)),
+    // A recommendation or endorsement offered in return is a trade, not value for the reader.
+    (doc, span) => !/\b(?:endors|rec+om+end)/.test(sentenceText(doc, span)),
     (doc, span) => !/\b(?:help (?:me|us both|us)|help me)\b/.test(doc.norm.slice(span.start, span.end)),
   );
 
