@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // Runs the compiled CLI; `npm install` builds dist/ through the "prepare" script.
-require("../dist/src/cli/main.js").main(process.argv.slice(2));
+require("../dist/adapters/cli.js").main(process.argv.slice(2));

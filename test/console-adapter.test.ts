@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const ROOT = join(__dirname, "..");
-const MAIN = join(ROOT, "dist", "src", "main.js");
+const MAIN = join(ROOT, "dist", "adapters", "main.js");
 const CLI = join(ROOT, "bin", "askwell.js");
 const DRAFT =
   "Hi Dana, we worked together on the Parallax launch last spring. Could you introduce me to Sam Ortiz at Acme? I'm hiring a data lead and would value 20 minutes of Sam's advice on the role. No worries at all if you'd rather not. Sometime in the next two weeks would be great.";

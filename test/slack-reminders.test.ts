@@ -1,5 +1,5 @@
 import { PassThrough } from "node:stream";
-import { runCli } from "../src/cli/main";
+import { runAskwell as runCli } from "../adapters/cli";
 import { blocksText, buttons, startSlackHarness, TEAM, type SlackHarness } from "./slack-harness";
 
 const DRAFT = "Hi Dana, could you introduce me to Sam at Acme? We met at the fintech meetup. No worries if not.";

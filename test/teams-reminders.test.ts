@@ -3,7 +3,7 @@
  * 429/500: retried, never lost, never duplicated.
  */
 import { Readable, Writable } from "node:stream";
-import { runCli } from "../src/cli/main";
+import { runAskwell as runCli } from "../adapters/cli";
 import { cardOf, cardText, submitActions, type ReceivedActivity } from "./fakes/bot-connector";
 import { ANA, BEN, TENANT, cardSubmit, channelMention, installedInPersonalScope, personalConversation, startTeamsBotUnderTest, type TeamsBotUnderTest, type TeamsUser } from "./teams-harness";
 

@@ -10,7 +10,7 @@ import type { ReviewResult } from "../../src/core/types";
 import type { ReviewService } from "../../src/review-service";
 import type { TrackerService } from "../../src/tracker/tracker-service";
 import { newRunnerId } from "../../src/tracker/runner";
-import { renderAsk, renderAskLine, renderReminder, renderReview } from "./render";
+import { renderAsk, renderAskLine, renderReminder, renderReview } from "../../src/render/plain-text";
 
 export interface ConsoleChatOptions {
   input: NodeJS.ReadableStream;

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { renderAsk, renderAskLine } from "../../adapters/console/render";
+import { renderAsk, renderAskLine } from "../render/plain-text";
 import { parseStorageConfig } from "../config/storage";
 import type { ReplyOutcome } from "../core/asks";
 import { OPEN_STATES } from "../core/asks";

@@ -1,9 +1,20 @@
+import type { ReminderDelivery } from "../core/ports";
+import type { LocalTracker } from "../tracker/local";
+
+/**
+ * Builds the delivery for `askwell reminders run` from the environment: chat platforms deliver to
+ * their own users and hand everyone else to `fallback`. Supplied by the entry point (adapters/cli.ts),
+ * so nothing in src/ depends on a chat SDK.
+ */
+export type ReminderDeliveryFactory = (env: Record<string, string | undefined>, fallback: ReminderDelivery, local: LocalTracker) => Promise<ReminderDelivery>;
+
 /** What a CLI command may touch, passed in so tests can drive commands in-process. */
 export interface CliIo {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream;
   env: Record<string, string | undefined>;
+  reminderDelivery?: ReminderDeliveryFactory;
 }
 
 export type CliCommand = {

@@ -37,7 +37,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-export async function main(argv: string[]): Promise<void> {
-  const code = await runCli(argv, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
+export async function main(argv: string[], plugins: Pick<CliIo, "reminderDelivery"> = {}): Promise<void> {
+  const code = await runCli(argv, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, ...plugins });
   process.exitCode = code;
 }

@@ -1,8 +1,5 @@
 import { parseArgs } from "node:util";
-import { renderReminder } from "../../adapters/console/render";
-import { reminderDeliveryFromEnv } from "../../adapters/slack/delivery";
-import { teamsReminderDeliveryFromEnv } from "../../adapters/teams/reminders";
-import { isSlackConfigured } from "../config/slack";
+import { renderReminder } from "../render/plain-text";
 import { parseStorageConfig } from "../config/storage";
 import type { ReminderDelivery } from "../core/ports";
 import { openLocalTracker } from "../tracker/local";
@@ -47,10 +44,8 @@ export const remindersCommand: CliCommand = {
           io.stdout.write(`[to ${reminder.ask.owner.platform}:${reminder.ask.owner.userId}] ${renderReminder(reminder, "askwell asks ")}\n\n`);
         },
       };
-      // Slack users get DMs when Slack is configured; everyone else (and everyone without Slack) the console.
-      const slackOrConsole = isSlackConfigured(io.env) ? reminderDeliveryFromEnv(io.env, consoleDelivery, local.store) : consoleDelivery;
-      // Teams users get proactive 1:1 messages when Teams is configured (TEAMS_ENABLED or MicrosoftAppId).
-      const delivery = teamsReminderDeliveryFromEnv(io.env, slackOrConsole, local.tracker);
+      // Chat platforms (plugged in by the entry point, see adapters/cli.ts) deliver to their users; the console prints the rest.
+      const delivery = io.reminderDelivery ? await io.reminderDelivery(io.env, consoleDelivery, local) : consoleDelivery;
       const result = await local.tracker.runDueReminders(now, delivery, { runnerId: newRunnerId(), leaseMs: config.reminderLeaseMs });
       if (!result.ok) {
         io.stderr.write(`askwell reminders: ${result.message}\n`);

@@ -1,9 +1,9 @@
 /** Plain-text rendering of core results for a terminal: reviews, asks and reminders. */
-import { describeState } from "../../src/core/asks";
-import type { ScheduledReminder } from "../../src/core/ask-store";
-import { askLabel } from "../../src/core/reminder-message";
-import type { Ask, DueReminder } from "../../src/core/ports";
-import type { ReviewResult } from "../../src/core/types";
+import { describeState } from "../core/asks";
+import type { ScheduledReminder } from "../core/ask-store";
+import { askLabel } from "../core/reminder-message";
+import type { Ask, DueReminder } from "../core/ports";
+import type { ReviewResult } from "../core/types";
 
 const SEVERITY_MARK = { blocker: "✖", warn: "▲", tip: "·" } as const;
 const VERDICT_WORDS: Record<ReviewResult["verdict"], string> = {

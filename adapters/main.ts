@@ -3,13 +3,13 @@
  * Slack variables set → Slack; TEAMS_ENABLED → Teams; otherwise the console chat.
  */
 import { config as loadDotenv } from "dotenv";
-import { startConsole } from "../adapters/console/start";
-import { startSlack, stopOnSignals } from "../adapters/slack/start";
-import { startTeams } from "../adapters/teams/start";
-import { ConfigError } from "./config/env";
-import { isSlackConfigured } from "./config/slack";
-import { parseTeamsConfig } from "./config/teams";
-import { createLogger } from "./logger";
+import { startConsole } from "./console/start";
+import { startSlack, stopOnSignals } from "./slack/start";
+import { startTeams } from "./teams/start";
+import { ConfigError } from "../src/config/env";
+import { isSlackConfigured } from "../src/config/slack";
+import { parseTeamsConfig } from "../src/config/teams";
+import { createLogger } from "../src/logger";
 
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });

@@ -1,0 +1,21 @@
+/**
+ * The `askwell` binary's entry point: the platform-neutral CLI (src/cli) with the chat platforms'
+ * reminder deliveries plugged in. SDKs load only when their platform is configured.
+ */
+import { main as runMain, runCli } from "../src/cli/main";
+import type { CliIo, ReminderDeliveryFactory } from "../src/cli/io";
+import { isSlackConfigured } from "../src/config/slack";
+import { parseTeamsConfig } from "../src/config/teams";
+
+/** Slack users get DMs when Slack is configured, Teams users proactive messages when Teams is; everyone else `fallback`. */
+export const platformReminderDelivery: ReminderDeliveryFactory = async (env, fallback, local) => {
+  let delivery = fallback;
+  if (isSlackConfigured(env)) delivery = (await import("./slack/delivery.js")).reminderDeliveryFromEnv(env, delivery, local.store);
+  if (parseTeamsConfig(env).enabled) delivery = (await import("./teams/reminders.js")).teamsReminderDeliveryFromEnv(env, delivery, local.tracker);
+  return delivery;
+};
+
+/** The CLI as the binary runs it, for tests that drive it in-process. */
+export const runAskwell = (argv: string[], io: CliIo): Promise<number> => runCli(argv, { reminderDelivery: platformReminderDelivery, ...io });
+
+export const main = (argv: string[]): Promise<void> => runMain(argv, { reminderDelivery: platformReminderDelivery });
