@@ -8,6 +8,9 @@ const notAnAsk = (doc: Doc): boolean =>
   !!findAny(doc, [
     rx("^\\s*(?:@x+\\s*)?(?:how (?:many|often|long|soon|much)|is it (?:ok|okay|rude|weird|normal|fine|appropriate|too)|what (?:if|should|do you)|when (?:is it|should)|any (?:tips|advice)|is it|should i|how (?:do|should|can|would) i|what's the best way|when should i|can i ask|does askwell|is askwell|can askwell)\\b"),
     rx("\\basking for a friend\\b"),
+    rx("^\\W*(?:reminder|friendly reminder|just a reminder|fyi|heads up|psa|announcement|update|note)\\b[:,!-]"),
+    rx("^\\W*(?:we're hiring|we are hiring|now hiring|job alert|open role|new role)\\b"),
+    rx("^[^?]*$(?<=^\\W*(?:hi \\w+[,!]?\\s*)?(?:thanks|thank you|many thanks)\\b[^.!?]{0,40}\\bfor (?:the |your |all the )?(?:intro|introduction|connecting|recommendation|endorsement|reference|kind words|help)[\\s\\S]*)"),
     rx("^\\W*(?:@x+\\s*)?(?:sure|sure thing|of course|absolutely|yes|yep|yeah|happy to help|no problem|done|will do)\\b"),
     rx("\\b(?:want me to|shall i|should i) (?:intro|introduce|connect|put) you\\b"),
     rx("^\\W*(?:[\\w:]+ ){0,3}(?:works|work) (?:for me|great|fine|well)\\b|\\bsee you (?:then|there|soon|tomorrow)\\b|^\\W*(?:sounds good|sounds great|perfect|great)[,!. ]"),

@@ -17,6 +17,9 @@ const REC_WORD = `(?:${REC_NOUN}|rec+om+end\\w*|endors\\w*)`;
 /* ---------- asks: what the sender wants from the reader ---------- */
 
 const INTRO_ASK_PATTERNS = [
+  rx("\\blink (?:me |us )?up with\\b"),
+  rx("\\bhelp me (?:get in touch with|reach|meet|connect with|link up with|get an intro)\\b"),
+  rx("\\bconnect (?:me|us) to\\b"),
   rx("\\b(?:could|would|can) you (?:ask|check with|sound out|reach out to|mention (?:me|it) to|pass (?:this|it) (?:on|along) to) (?!me\\b|us\\b|for\\b|around\\b|your (?:team|colleagues))[a-z]", G(60), "\\b(?:whether|if|to)\\b"),
   rx("\\bintroduc(?:e|ing) (?:me|us|myself)\\b"),
   rx("\\bintro(?:'d|duce)? (?:me|us)\\b"),
@@ -39,6 +42,9 @@ export const introAsk = (doc: Doc): Span | null =>
 
 const RECOMMENDATION_REQUEST = "(?:would|could|can|will|might|may) (?:you|i)|you (?:could|might|would|can)|you'd|willing|open to|mind|up for|consider|grateful|'d love|would love|'d like|would like|ask(?:ing)? (?:you|if you|for)|hoping|need|want|be one of|act as|speak to|vouch";
 const RECOMMENDATION_ASK_PATTERNS = [
+  rx("\\b(?:two|three|a few|a couple of|some|\\d+) (?:sentences|lines|words)\\b", G(30), "\\b(?:about|on) (?:how|my|our|working|the|what)\\b"),
+  rx("\\bcollecting (?:a few |some |more )?(?:recommendations|references|testimonials|reviews|quotes)\\b"),
+  rx("\\b(?:leave|leaving|write|writing|post|posting) (?:me |us )?(?:an? )?(?:short |quick |brief |honest |little )?(?:review|testimonial|rating)\\b(?= on| for| of| about)"),
   rx(`\\b(?:${RECOMMENDATION_REQUEST})\\b`, G(80), `\\b${REC_NOUN}\\b`),
   rx(`\\b${REC_NOUN}\\b`, G(50), `\\b(?:from you|for me|of my work|about (?:me|my work|working with me))\\b`),
   rx(`\\b(?:write|writing|give|giving|leave|leaving|post|posting) (?:me|us) (?:an?|one|something|a few lines|a short|a quick|a brief)\\b`),
@@ -62,6 +68,8 @@ export function recommendationAsk(doc: Doc): Span | null {
 }
 
 const ENDORSEMENT_ASK_PATTERNS = [
+  rx("\\ban endorsement\\b", G(60), "\\b(?:would mean|would love|grateful|appreciate|would help|if you could|could you|would you)\\b"),
+  rx("\\b(?:would mean|would love|grateful|appreciate|would help|could you|would you)\\b", G(60), "\\ban endorsement\\b"),
   rx("\\bendors(?:e|ing) (?:me|us|my)\\b"),
   rx("\\b(?:would|could|can|will) you", G(50), "\\bendors"),
   rx("\\b(?:love|like|appreciate|grateful for|ask(?:ing)? for|need|want|get) (?:a few |some |your |any )?endorsements?\\b"),
@@ -76,6 +84,9 @@ export const endorsementAsk = (doc: Doc): Span | null =>
   findAny(doc, ENDORSEMENT_ASK_PATTERNS);
 
 const CONNECTION_ASK_PATTERNS = [
+  rx("\\b(?:looking forward to|excited about|keen on|hope to be) connecting\\b"),
+  rx("\\bonce we(?:'re| are) connected\\b"),
+  rx("\\b(?:please )?accept (?:it|before|by|today|soon|please|when)\\b|\\bhit accept\\b"),
   rx("\\b(?:sent|send|sending) you (?:an? |my )?(?:\\w+ )?(?:invite|invitation|connection request)\\b"),
   rx("\\baccept (?:my|the|this) (?:\\w+ )?(?:invite|invitation|request)\\b"),
   rx("\\bconnecting (?:so|to|here|now|because|on)\\b"),
@@ -123,6 +134,10 @@ export const outreachAsk = (doc: Doc): Span | null =>
   findAny(doc, OUTREACH_ASK_PATTERNS);
 
 const FOLLOW_UP_MARKER_PATTERNS = [
+  rx("\\b(?:my|the) (?:\\w+ )?(?:previous|earlier|last) (?:reminders?|nudges?|notes?|messages?|emails?)\\b"),
+  rx("\\b(?:any|have you had any) (?:thoughts|update|news|luck) on (?:the|my)\\b"),
+  rx("\\byou(?:'ve| have)? (?:read|seen|opened) my (?:message|note|email|dm)\\b"),
+  rx("\\bround (?:two|three|four|2|3|4)\\b|\\bpicking (?:back )?up my (?:question|note|ask|request|message)\\b|\\b(?:as )?per my (?:\\w+ )?(?:previous|earlier|last)\\b"),
   rx("\\b(?:a|one|my|this) (?:gentle |quick |friendly |polite |small |last |final )?(?:follow[- ]?up|nudge|bump|reminder)\\b(?=\\s*(?:on|about|re|regarding|to|from|[,.!?:;-]|$))"),
   rx("\\bbump(?:ing)? (?:this|my|that|it)\\b"),
   rx("\\b(?:it's|it has|it's now) been (?:\\w+ ){1,3}since i (?:asked|wrote|messaged|reached out|sent|emailed|pinged)\\b"),
@@ -140,14 +155,15 @@ const FOLLOW_UP_MARKER_PATTERNS = [
 ];
 
 /** A follow-up about an earlier networking ask (not about an invoice or a meeting time). */
+const WORK_CHASE = /\b(?:invoice|nda|contract|pdf|signature|purchase order|payment|timesheet|expense|receipt|quote for|statement of work|sow)\b/;
 export const followUpMarker = (doc: Doc): Span | null =>
-  findAny(doc, FOLLOW_UP_MARKER_PATTERNS);
+  WORK_CHASE.test(doc.norm) && !new RegExp(`\\b(?:${REC_NOUN}|intro|introduction|endorse)`).test(doc.norm) ? null : findAny(doc, FOLLOW_UP_MARKER_PATTERNS);
 
 /* ---------- quid-pro-quo ---------- */
 
 const SENDER_GIVES = rx(
   "\\b(?:i|we)(?:'ll|'d|'ve| will| would| have| had| just| already| then| also| can| could| always| even| went ahead and| am happy to| 'm happy to|'m happy to|'d be happy to| would be happy to| am glad to|'m glad to)*",
-  "(?: \\w+)?(?: go| then| also| gladly| happily)? ",
+  "(?:(?: \\w+){1,4} and| \\w+)?(?: go| then| also| gladly| happily)? ",
   "(?:write|wrote|written|writing|post|posted|put(?! you)|add(?! you)|drop|leave|left|give|gave|endorse|endorsed|endorsing|recommend|recommended|return the favou?r)\\b",
   G(60),
   "\\b(?:you|your|yours|everyone|back|in return|as a thank)",
@@ -168,6 +184,7 @@ const notRecommendationOffer = (doc: Doc, span: Span): boolean => {
 };
 
 const QUID_PRO_QUO_PATTERNS = [
+  rx("\\breturn(?:ing)? the (?:gesture|kindness)\\b"),
   rx("\\b(?:swap|trade|exchange|swapping|trading)\\b", G(40), "\\b(?:rec+om+end\\w*|recs|endorsements?)\\b"),
   rx("\\b(?:endorse|recommend)\\b", G(20), "\\b(?:each other|one another)\\b"),
   rx("\\b(?:endorse|recommend) you back\\b"),
@@ -186,11 +203,13 @@ export function quidProQuo(doc: Doc): Span | null {
 /* ---------- first-hand basis ---------- */
 
 const NO_FIRST_HAND_BASIS_PATTERNS = [
+  rx("\\b(?:we've|we) (?:actually |really )?never (?:actually |really )?overlapped\\b"),
+  rx("\\b(?:came across|found|stumbled (?:up)?on|saw|noticed) your (?:linkedin )?profile\\b"),
   rx("\\b(?:doubt|don't think|not sure|wouldn't expect) you(?:'d| would| will| could)? (?:\\w+ )?(?:recogni[sz]e|remember|know|place) (?:me|my)\\b"),
   rx("\\byou (?:may|might|probably|likely)? ?(?:not|don't|won't|wouldn't|do not) (?:really )?(?:know|have seen|seen) (?:much|a lot|anything|enough|many)? ?(?:about |of )?(?:me|my)\\b"),
   rx("\\bbefore you (?:joined|started|arrived|came on board|took over|got there)\\b"),
   rx("\\b(?:whether or not|even if|even though) we(?:'ve| have)? (?:\\w+ )?(?:crossed paths|met|worked together|spoken)\\b"),
-  rx("\\b(?:we|you and i)(?: have|'ve| had|'d)? (?:not|never|n't)\\b(?: actually| really| ever| yet)? (?:worked|collaborated|met|crossed paths|spoken|talked)(?! (?:together |closely )?since)(?! in person| face[- ]to[- ]face| irl)\\b"),
+  rx("\\b(?:we|you and i)(?: have|'ve| had|'d)? (?:not|never|n't)\\b(?: actually| really| ever| yet)? (?:worked|collaborated|met|crossed paths|spoken|talked|overlapped)(?! (?:together |closely )?since)(?! in person| face[- ]to[- ]face| irl)\\b"),
   rx("\\b(?:we|you and i) haven't (?:actually |really |ever )?(?:worked|collaborated|met|crossed paths|spoken)(?! (?:together |closely )?since)(?! in person| face[- ]to[- ]face| irl)\\b"),
   rx("\\b(?:we've|we) (?:actually |really )?never (?:actually |really )?(?:worked|met|crossed paths|spoken|talked|collaborated)(?! in person| face[- ]to[- ]face| irl)\\b"),
   rx("\\b(?:i )?(?:don't|do not) think we've (?:ever )?(?:actually )?(?:met|worked|crossed paths)\\b"),
@@ -230,7 +249,8 @@ const REASSURANCE = "(?:don't worry|do not worry|no need to worry|no bother|take
 
 const GRACEFUL_OUT_PATTERNS = [
   rx("\\b(?:happy|glad|fine|okay|ok|content|good)\\b (?:to hear|with|to get|to take|hearing) (?:a |an )?['\"]?(?:no|nope|pass|not now)\\b"),
-  rx("\\bno (?:bother|biggie|big deal|sweat|drama)\\b"),
+  rx("\\bno (?:bother|biggie|big deal|sweat|drama|issues?|probs?)\\b(?! (?:with|about|on))"),
+  rx("\\b(?:don't|do not) give it a (?:second )?thought\\b"),
   rx("\\b(?:pretend|forget) (?:you never|i never|this|you didn't|i asked)\\b"),
   rx("(?<!don't |do not |never |please don't )\\b(?:ignore|disregard|skip|delete|bin|archive) (?:this|it|me|my (?:note|message|ask))(?: entirely| completely| altogether)?\\b(?! (?:is|would be) (?:not|a mistake))"),
   rx("\\blet (?:it|this) slide\\b|\\bwon't hold it against you\\b|\\bwithout (?:any )?hard feelings\\b|\\ball good if not\\b"),
@@ -266,11 +286,16 @@ export const gracefulOut = (doc: Doc): Span | null =>
 const RELATION_QUESTION = /\b(?:have|did|do|had) we (?:ever |actually |already )?(?:work|worked|meet|met|know|cross|crossed|speak|spoken)\b|\bam i mixing\b/;
 /** "a project we did together" names no project: an indefinite thing is not shared context. */
 const notIndefinite = (doc: Doc, span: Span): boolean => !/\b(?:a|an|some|any) (?:[\w-]+ )?(?:project|thing|something|piece of work|job|task)\s*$/.test(doc.norm.slice(Math.max(0, span.start - 40), span.start));
-const notAboutAThirdParty = (doc: Doc, span: Span): boolean => !/\byou (?:two|both)\b|\byou and (?!i\b)\w+/.test(doc.norm.slice(span.start, span.end));
+const THIRD_PARTY = /\byou (?:two|both)\b|\byou and (?!i\b)\w+|\bmy (?:sister|brother|mother|mom|mum|father|dad|co-?founder|friend|partner|wife|husband|son|daughter|cousin|aunt|uncle|niece|nephew|roommate|flatmate|classmate)\b|\bfellow\b/;
+const notAboutAThirdParty = (doc: Doc, span: Span): boolean => !THIRD_PARTY.test(doc.norm.slice(span.start, span.end + 25));
 const contextGuards = [notAboutAThirdParty, notNegated, notNegatedInside, notIndefinite, notAQuestionAbout(RELATION_QUESTION), sentenceLacks(/\{\{|\{[a-z_]+\}|\[[a-z ]*name\]/)];
-const READER_CONTENT = "(?:reel|reels|story|stories|photos?|ribbon-cutting|recording|show|channel|portfolio|website|site|readme|findings|announcement|medium piece|instagram|talk|talks|post|posts|article|paper|keynote|panel|webinar|podcast|interview|thread|blog|write-?up|op-?ed|newsletter|book|workshop|lecture|demo|presentation|session|comments?|feedback|notes|research|substack|video|course|class|answer|tweet|episode|report|piece|essay|study|slides|repo|library|project|work|stream|column|launch)";
+const READER_CONTENT = "(?:rounds|grand rounds|seminar|training|sermon|gig|concert|exhibition|performance|statement|speech|remarks|testimony|column|reel|reels|story|stories|photos?|ribbon-cutting|recording|show|channel|portfolio|website|site|readme|findings|announcement|medium piece|instagram|talk|talks|post|posts|article|paper|keynote|panel|webinar|podcast|interview|thread|blog|write-?up|op-?ed|newsletter|book|workshop|lecture|demo|presentation|session|comments?|feedback|notes|research|substack|video|course|class|answer|tweet|episode|report|piece|essay|study|slides|repo|library|project|work|stream|column|launch)";
 
 const SHARED_CONTEXT_PATTERNS = [
+  rx("\\byou were my (?:\\w+ ){1,2}(?:for|at|during|when|on|in|back|throughout|until)\\b"),
+  rx("\\b(?:years?|months?|seasons?|weeks?) (?:of )?(?:sharing|working|running|pairing|teaching|managing|building|reviewing|co-\\w+|maintaining|coaching|playing|studying|volunteering)\\b"),
+  rx("\\bour (?:\\w+ ){0,2}(?:standups?|syncs?|1:1s|one-on-ones|retros|shifts|rotations|classes|study group|reading group|book club|choir|run club|running club)\\b"),
+  rx("\\bi (?:covered|stood in|filled in|subbed|worked) (?:for|with|under) you\\b"),
   rx("\\b(?:years?|months?|weeks?|seasons?|days|nights) of (?:\\w+ ){0,2}\\w+ing\\b(?=[^.!?\\n]*\\b(?:we|us|you|your|together)\\b)"),
   rx("\\bco-?(?:authored|wrote|taught|ran|led|founded|hosted|organi[sz]ed|presented|chaired|managed|edited|created|designed|built|owned|coached|mentored|supervised)\\b"),
   rx("\\b(?:old |former |fellow )?(?:lab|class|team|room|flat|house|desk|course|cohort|band|ship|work|running|crew|squad)[ -]?mates?\\b"),
@@ -314,7 +339,11 @@ const SHARED_CONTEXT_PATTERNS = [
   rx("\\bhope the (?:\\w+ ){0,3}(?:move|launch|reorg|promotion|new job|new role|trip|conference|offsite|field season|season)\\b", G(80), "\\b(?:you were my|you managed|we |since you)"),
 ];
 
+/** "we haven't spoken since Brightline" still says there was a before. */
+const PAST_RELATIONSHIP = rx("\\b(?:haven't|have not|hadn't) (?:spoken|talked|worked together|seen each other|caught up|been in touch) since\\b");
+
 export const sharedContext = (doc: Doc): Span | null =>
+  findFirst(doc, PAST_RELATIONSHIP) ??
   findAny(
     doc,
     SHARED_CONTEXT_PATTERNS,
@@ -342,7 +371,7 @@ export const workSpecifics = (doc: Doc): Span | null =>
 
 const STATED_INTENT_PATTERNS = [
   rx("\\bso (?:that )?(?:i|we) (?:can|could|might|may)\\b"),
-  rx("\\b(?:in order )?to (?:ask|discuss|pitch|learn|understand|interview|explore|invite|see (?:whether|if)|hire|recruit|talk (?:about|through)|compare|sell|show|demo|propose|offer|apply|seek|request|collaborate|partner|raise|get (?:her|his|their|some) (?:advice|take|view|perspective|input|thoughts|feedback)|hear (?:her|his|their|about|how)|find out|check whether|approach|sound (?:out|her|him|them))\\b"),
+  rx("\\b(?:in order )?to (?:ask|discuss|pitch|learn|understand|interview|explore|invite|see (?:whether|if)|hire|recruit|talk (?:about|through) (?!a lot|lots|things|stuff|everything)|compare|present|showcase|sell|show|demo|propose|offer|apply|seek|request|collaborate|partner|raise|get (?:her|his|their|some) (?:advice|take|view|perspective|input|thoughts|feedback)|hear (?:her|his|their|about|how)|find out|check whether|approach|sound (?:out|her|him|them))\\b"),
   rx("\\b(?:i|we)(?:'d| would)? (?:like|love|want|hope|need|'m hoping)\\b", G(40), "\\b(?:advice|perspective|input|insight|take on|opinion|feedback|guidance|mentorship|pitch|partnership|co-sell|integration|interview|investment|funding)\\b"),
   rx("\\b(?:advice|perspective|insight|take|thoughts|guidance|input) (?:on|about|from)\\b"),
   rx("\\bbecause (?:i|we|our|his|her|their|she|he|they)\\b"),
@@ -358,6 +387,9 @@ export const statedIntent = (doc: Doc): Span | null =>
 /* ---------- value for the reader ---------- */
 
 const VALUE_FOR_READER_PATTERNS = [
+  rx("\\b(?:introduce|connect) you (?:to|with)\\b"),
+  rx("\\bsend (?:it |them |some |a few )?your way\\b"),
+  rx("\\b(?:you|every participant|all participants|each participant|participants|everyone who)\\b", G(20), "\\b(?:will|'ll) (?:receive|get)\\b"),
   rx("\\b(?:wider|national|bigger|larger|new|broader|global|international) audience\\b"),
   rx("\\b(?:love|happy|glad|keen|willing|able|'d|'ll|can|could|would)\\b", G(25), "\\b(?:share|send you|give you|offer you|lend|open (?:it|them|up)|donate|put you in touch)\\b(?!", G(20), "(?:pricing|price|rates|demo|deck))"),
   rx("\\b(?:comes with|includes|offers?|with)\\b", G(30), "\\b(?:budget|equity|salary|seat on|bonus|relocation|flexibility|ownership)\\b"),
@@ -399,6 +431,8 @@ export const valueForReader = (doc: Doc): Span | null =>
 /* ---------- sales pitch ---------- */
 
 const SALES_PITCH_PATTERNS = [
+  rx("\\bsend you (?:a |our |my )?(?:price|pricing|rate)s?(?: sheet| list| card)?\\b"),
+  rx("\\b(?:quick|short|our|my) pitch\\b"),
   rx("\\b(?:we|our (?:\\w+ )?(?:team|company|firm|agency|startup)) help(?:s)? (?:\\w+ ){0,4}(?:cut|save|reduce|increase|grow|boost|improve|automate|scale|win|get|lower)\\b"),
   rx("\\b(?:supplying|supply|selling|sell) (?:\\w+ ){0,3}(?:to|for) your\\b"),
   rx("\\bour (?:prices|pricing|rates) (?:beat|are|start)\\b"),
@@ -432,6 +466,9 @@ const IMPERATIVE = "(?:send|call|write|get|go|accept|post|reply|respond|email|e-
 const DEADLINE = `(?:today|tonight|tomorrow|asap|right now|immediately|this week|by (?:the )?(?:end of|eod|${WEEKDAY}|${MONTH}|tomorrow|tonight|\\d)|before ${WEEKDAY}|before (?:the )?end of|${WEEKDAY})`;
 
 const DEMANDING_TONE_PATTERNS = [
+  rx("\\bleave me hanging\\b"),
+  rx("\\b(?:i'll|i will) (?:just )?assume you(?:'re| are)\\b"),
+  rx(`(?:^|[.!?]\\s+)(?:i )?need (?:an?|the|your|this|it) (?:\\w+ ){0,2}(?:by|before) `),
   rx("\\bi need you to\\b"),
   rx("\\byou (?:must|have to|need to|gotta|'ve got to|better) (?!get (?:a lot|lots|many|so many|tons)|be\\b|have\\b|know\\b|hear\\b)(?:connect|do|write|send|reply|respond|introduce|intro|call|get|accept|endorse|help|read|make|check|post|book|answer|follow|add|agree|say|give|find|put|look)\\b"),
   rx("(?<!not an? |not |no )\\b(?:asap|a\\.s\\.a\\.p)\\b"),
@@ -510,6 +547,7 @@ export const groupAddress = (doc: Doc): Span | null =>
 /* ---------- time frame, contact ---------- */
 
 const TIME_FRAME_PATTERNS = [
+  rx("\\b(?:before|by|until|ahead of) then\\b"),
   rx(`\\bon ${WEEKDAY}\\b`, G(0)),
   rx(`\\b(?:by|before|until|till|ahead of|no later than|prior to)\\b(?: the| our| his| her| their| your| my)?`, G(40), `\\b(?:${WEEKDAY}|${MONTH}|tomorrow|tonight|eod|end|next|this|\\d{1,2}(?:st|nd|rd|th)\\b|q[1-4]|deadline|close|closes|kicks?|kickoff|launch|planning|holidays?|weekend|week|month|quarter|year-end|start|beginning|mid-\\w+)`),
   rx("\\b(?:this|next|coming|upcoming)\\s+(?:week|month|quarter|sprint|spring|summer|fall|autumn|winter|weekend|term|semester|cycle|few (?:days|weeks)|couple)\\b"),
