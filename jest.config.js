@@ -4,7 +4,7 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   transform: {
-    "^.+\\.ts$": ["ts-jest", { isolatedModules: true, tsconfig: { module: "commonjs", moduleResolution: "bundler" } }],
+    "^.+\\.ts$": ["ts-jest", { tsconfig: { module: "commonjs", moduleResolution: "bundler", isolatedModules: true } }],
   },
   // Source files import each other lazily as "./x.js" (Node's ESM rule for import()); jest resolves them to the .ts file.
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },

@@ -4,6 +4,21 @@ import { classify } from "./classify";
 import { Evidence } from "./evidence";
 import { RULES } from "./rules";
 
+/** The clause(s) a span sits in, so a quote reads as a phrase rather than a fragment. */
+function clauseAround(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - 120), start);
+  const cut = Math.max(...[",", ";", ":", ".", "!", "?", "\n", "(", "—"].map((c) => before.lastIndexOf(c)));
+  const after = text.slice(end, end + 120).search(/[,;:.!?\n)—]/);
+  return text.slice(cut >= 0 ? start - before.length + cut + 1 : start, after >= 0 ? end + after : end);
+}
+
+/** Points at the words that triggered a finding, so the sender sees what to change: “ASAP”: Soften the pressure… */
+function quoting(excerpt: string, message: string): string {
+  const words = excerpt.replace(/\s+/g, " ").trim();
+  if (!words || words.length > 80) return message;
+  return `“${words}”: ${message}`;
+}
+
 /** Runs every rule of the table that applies to the draft's kind. */
 export function findingsFor(evidence: Evidence, only?: readonly RuleId[]): Finding[] {
   if (evidence.kind === "other") return [];
@@ -14,7 +29,8 @@ export function findingsFor(evidence: Evidence, only?: readonly RuleId[]): Findi
     const hit = rule.detect(evidence);
     if (!hit) continue;
     const span = hit === true ? null : hit;
-    findings.push({ rule: rule.id, severity: rule.severity, start: span?.start ?? null, end: span?.end ?? null, message: rule.message, why: rule.why });
+    const message = span ? quoting(clauseAround(evidence.doc.raw, span.start, span.end), rule.message) : rule.message;
+    findings.push({ rule: rule.id, severity: rule.severity, start: span?.start ?? null, end: span?.end ?? null, message, why: rule.why });
   }
   return findings;
 }
