@@ -5,8 +5,8 @@
  * none of the anti-pattern rules fire.
  */
 import type { Finding, Kind, RuleId } from "../types";
-import type { Evidence } from "./evidence";
-import { inspect } from "./inspect";
+import { findingsFor, inspect } from "./inspect";
+import { Evidence } from "./evidence";
 import { analyse, type Doc } from "./text";
 import { MAX_BODY_SENTENCES } from "./rules";
 import * as signals from "./signals";
@@ -355,6 +355,41 @@ function repairUntilClean(parts: Parts, kind: Kind, rules: readonly RuleId[]): v
   }
 }
 
+const sentenceChecks = new Map<string, Finding[]>();
+
+/** The anti-patterns in one sentence read as part of a draft of this kind; memoised, as most sentences survive a round unchanged. */
+function findingsInSentence(text: string, kind: Kind): Finding[] {
+  const key = kind + "\u0000" + text;
+  let found = sentenceChecks.get(key);
+  if (!found) {
+    if (sentenceChecks.size > 5000) sentenceChecks.clear();
+    found = findingsFor(new Evidence(analyse(text), kind, undefined), CONTENT_RULES).filter((f) => f.start !== null);
+    sentenceChecks.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * Removes the anti-patterns from the sender's own sentences, one sentence at a time (cheap: only
+ * sentences that changed are read again). The whole-text check at the end catches anything that
+ * only shows across sentences.
+ */
+function repairSentences(parts: Parts, kind: Kind): void {
+  for (let round = 0; round < MAX_REPAIR_ROUNDS; round++) {
+    let changed = false;
+    for (let i = parts.body.length - 1; i >= 0; i--) {
+      const sentence = parts.body[i]!;
+      const finding = sentence.fixed ? undefined : findingsInSentence(sentence.text, kind)[0];
+      if (!finding) continue;
+      const shorter = withoutClause(sentence.text, finding.start!, finding.end!);
+      if (shorter) sentence.text = shorter;
+      else parts.body.splice(i, 1);
+      changed = true;
+    }
+    if (!changed) return;
+  }
+}
+
 /** Outs phrased so plainly that no reader can miss them; an unusual one is replaced by one of ours. */
 const PLAIN_OUT = /\b(?:understand|no worries|no problem|no pressure|feel free|totally fine|completely fine|perfectly fine|rather not|say no|decline|no hard feelings|no obligation|not a good time|either way|ignore this)\b/i;
 const hasPlainOut = (body: BodySentence[]): boolean => body.some((s) => PLAIN_OUT.test(s.text) && signals.gracefulOut(analyse(s.text)));
@@ -372,7 +407,7 @@ export function rewrite(e: Evidence, findings: Finding[]): string {
   // A very long draft is first cut to its most telling sentences, so repairs work on a short text.
   if (parts.body.length > MAX_SENTENCES_TO_REPAIR) parts.body = strongest(parts.body, MAX_SENTENCES_TO_REPAIR, kind);
 
-  if (findings.some((f) => CONTENT_RULES.includes(f.rule))) repairUntilClean(parts, kind, CONTENT_RULES);
+  if (findings.some((f) => CONTENT_RULES.includes(f.rule))) repairSentences(parts, kind);
 
   const fired = new Set(findings.map((f) => f.rule));
   const additions = PLACEHOLDER_ORDER.filter((r) => fired.has(r)).map((r) => PLACEHOLDER[r]!);
