@@ -39,13 +39,13 @@ export interface SlackHarness {
 /** OAuth instead of one bot token: installs go through /slack/install and are kept in the database. */
 export const OAUTH_ENV = { SLACK_CLIENT_ID: "1111.2222", SLACK_CLIENT_SECRET: "client-secret", SLACK_STATE_SECRET: "state-secret-0123456789" };
 
-export async function startSlackHarness(options: { reviews?: ReviewService; oauth?: boolean } = {}): Promise<SlackHarness> {
+export async function startSlackHarness(options: { reviews?: ReviewService; oauth?: boolean; databaseUrl?: string; pgSchema?: string } = {}): Promise<SlackHarness> {
   const fake = await new FakeSlackApi().start();
   const dir = mkdtempSync(join(tmpdir(), "askwell-slack-"));
   const auth: Record<string, string> = options.oauth ? OAUTH_ENV : { SLACK_BOT_TOKEN: "xoxb-test-token" };
-  const env = { ...auth, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: "0", DATABASE_URL: `sqlite:${join(dir, "askwell.db")}` };
+  const env = { ...auth, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: "0", DATABASE_URL: options.databaseUrl ?? `sqlite:${join(dir, "askwell.db")}` };
   const storage = parseStorageConfig(env);
-  const store = await openStore(storage);
+  const store = await openStore(storage, options.pgSchema ? { pgSchema: options.pgSchema } : {});
   const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: false });
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? "silent" });
   const clock = { now: new Date("2026-11-23T10:00:00Z") };
