@@ -1,7 +1,7 @@
 import type { Kind } from "../types";
 import type { Doc } from "./text";
 import { findAny, rx } from "./match";
-import { connectionAsk, endorsementAsk, followUpMarker, introAsk, outreachAsk, recommendationAsk, salesPitch } from "./signals";
+import { connectionAsk, endorsementAsk, followUpMarker, groupAddress, introAsk, outreachAsk, recommendationAsk, salesPitch } from "./signals";
 
 /** Messages that are not asks whatever else they say: questions about etiquette or the bot, replies agreeing to help, offers. */
 const notAnAsk = (doc: Doc): boolean =>
@@ -33,6 +33,7 @@ function askKind(doc: Doc): Kind {
   if (endorsementAsk(doc)) return "endorsement_ask";
   if (outreachAsk(doc)) return "outreach";
   if (connectionAsk(doc)) return "connection_request";
-  if (salesPitch(doc)) return "outreach";
+  // A pitch with no ask is outreach when it is written to someone, not a notice to a channel.
+  if (salesPitch(doc) && !groupAddress(doc)) return "outreach";
   return "other";
 }

@@ -68,6 +68,7 @@ export function recommendationAsk(doc: Doc): Span | null {
 }
 
 const ENDORSEMENT_ASK_PATTERNS = [
+  rx("\\breturn(?:ing)? the (?:gesture|favou?r|kindness)\\b", G(40), "\\bfor me\\b"),
   rx("\\ban endorsement\\b", G(60), "\\b(?:would mean|would love|grateful|appreciate|would help|if you could|could you|would you)\\b"),
   rx("\\b(?:would mean|would love|grateful|appreciate|would help|could you|would you)\\b", G(60), "\\ban endorsement\\b"),
   rx("\\bendors(?:e|ing) (?:me|us|my)\\b"),
@@ -84,6 +85,7 @@ export const endorsementAsk = (doc: Doc): Span | null =>
   findAny(doc, ENDORSEMENT_ASK_PATTERNS);
 
 const CONNECTION_ASK_PATTERNS = [
+  rx("\\b(?:linkedin|it) (?:asks|prompts|wants to know) (?:you )?(?:how (?:you|we) know|for my (?:e-?mail|address))\\b"),
   rx("\\b(?:looking forward to|excited about|keen on|hope to be) connecting\\b"),
   rx("\\bonce we(?:'re| are) connected\\b"),
   rx("\\b(?:please )?accept (?:it|before|by|today|soon|please|when)\\b|\\bhit accept\\b"),
@@ -230,7 +232,10 @@ export const noFirstHandBasis = (doc: Doc): Span | null =>
 /* ---------- follow-ups ---------- */
 
 const REPEAT_FOLLOW_UP_PATTERNS = [
-  rx("\\b(?:follow(?:ing)?[ -]?up|circl(?:e|ing) back|checking in|bump(?:ing)?|nudg(?:e|ing)|ping(?:ing)?|chas(?:e|ing)|reaching out|writing|reminding|asking)\\b", G(30), "\\b(?:again|once more|one more time|yet again)\\b"),
+  rx("\\b(?:my|the|your) (?:two|three|four|several|few|many|multiple|\\d+) (?:previous|earlier|prior|last) (?:reminders|messages|notes|emails|nudges|follow[- ]?ups|pings)\\b"),
+  rx("\\b(?:previous|earlier|prior) (?:reminders|nudges|follow[- ]?ups|pings)\\b"),
+  rx("\\bround (?:two|three|four|five|2|3|4|5)\\b"),
+  rx("\\b(?:follow(?:ing)?[ -]?up|circl(?:e|ing) back|checking in|bump(?:ing)?(?! into)|nudg(?:e|ing)|ping(?:ing)?|chas(?:e|ing)|reaching out|writing|reminding|asking)\\b", G(30), "\\b(?:again|once more|one more time|yet again)\\b"),
   rx("\\b(?:second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|umpteenth|nth)\\b", G(20), "\\b(?:time|message|note|email|e-mail|reminder|attempt|follow[- ]?up|nudge|ping|chase|try|dm)\\b"),
   rx("\\banother (?:reminder|nudge|follow[- ]?up|ping|bump|chase)\\b"),
   rx("\\bi(?:'ve| have)\\b", G(40), "\\b(?:a few|several|a couple of|multiple|many|three|two|four|a number of|so many)\\b(?: \\w+)? times\\b"),
@@ -328,7 +333,7 @@ const SHARED_CONTEXT_PATTERNS = [
   rx("\\b(?:saw|seen|read|loved|enjoyed|caught|attended|watched|heard|listened to|been following|following|followed|learned|learnt|came across|liked|found|was in|sat in|cited|noticed|saw from|from|asked|sharing|shared|bookmarked|reading|referenced|quoted|used|use|still use|implemented)\\b", G(60), `\\byour (?:[\\w'-]+ ){0,5}${READER_CONTENT}\\b`),
   rx(`\\byour (?:[\\w'-]+ ){0,4}${READER_CONTENT}\\b`, G(100), "\\b(?:was|is|were|are|has been|have been) (?:\\w+ ){0,3}(?:cited|shared|the highlight|gold|great|brilliant|helpful|why|on our|huge|super)"),
   rx("\\bat your\\b", G(30), `\\b${READER_CONTENT}\\b`),
-  rx("\\bthank(?:s| you)(?: so much| again| a lot)*(?: again)? for (?!(?:reading|your time|considering|your support|your help|the help|your consideration|any help|taking the time to read|connecting|the connection|accepting|the add|everything in advance)\\b)(?:the |your |all |walking|speaking|advising|supervising|having|hosting|taking|sharing|helping|reviewing|including|inviting|organi[sz]ing|introducing|mentoring|coaching|running)"),
+  rx("\\bthank(?:s| you)(?: so much| again| a lot)*(?: again)? for (?!(?:reading|your time|considering|your support|your help|the help|your consideration|any help|taking the time to read|connecting|the connection|accepting|the add|everything in advance)\\b)(?:the |your |all |a (?:great|wonderful|fantastic|fun|productive|brilliant|lovely) |an (?:amazing|excellent|incredible) |walking|speaking|advising|supervising|having|hosting|taking|sharing|helping|reviewing|including|inviting|organi[sz]ing|introducing|mentoring|coaching|running)"),
   rx("\\bsince the\\b", G(30), "\\b(?:offsite|days|launch|rollout|conference|summit|meetup|event|workshop|bootcamp|program|course|retreat|kickoff|hackathon|project)\\b"),
   rx("\\b(?:is|are) behind us\\b"),
   rx("\\b(?:remember|recall) (?:when|how|that) (?:we|you)\\b"),
@@ -354,6 +359,7 @@ export const sharedContext = (doc: Doc): Span | null =>
 
 const WORK_NOUN = "(?:feature|features|rewrite|win|competition|award|system|app|service|tool|module|bid|tender|committee|scheme|failover|work we did|identity|brand|launch|project|migration|rollout|roll-out|launch|rebrand|redesign|expansion|refresh|revamp|rework|pipeline|campaign|audit|consolidation|transition|deal|implementation|integration|initiative|workstream|program|programme|study|thesis|placement|protocol|poster|paper|design doc|runbooks?|experiments?|tests|go-live|pivot|cutover|postmortem|workshops?|guidelines|deck|onboarding|overhaul|re-?slotting|renewal|playbook|roadmap|prototype|pilot|analysis|model|dashboard|report|case|engagement|account|sale|contract|partnership|restructuring|negotiation|turnaround|build|release|refactor|backlog|strategy|plan|research|fundraise|raise|hire|hiring|event|conference|series)";
 const WORK_SPECIFICS_PATTERNS = [
+  rx("\\bhow (?:the|our|my|your) (?:[\\w-]+ ){0,3}(?:cut|saved|reduced|improved|increased|helped|changed|boosted|halved|doubled)\\b"),
   rx("\\b(?:drop(?:ped)?|fell|cut|rose|grew|doubled|halved|tripled) (?:by )?(?:half|a third|a quarter|\\d)"),
   rx("\\bmention(?:ing)?\\b(?: \\w+){0,2} (?:my|the|our|how)\\b(?! work\\b)"),
   rx("(?<![\\d.])\\d+(?:\\.\\d+)?\\s?(?:%|percent|x\\b|points|pts|hours|days|k\\b)"),
@@ -468,7 +474,8 @@ const DEADLINE = `(?:today|tonight|tomorrow|asap|right now|immediately|this week
 const DEMANDING_TONE_PATTERNS = [
   rx("\\bleave me hanging\\b"),
   rx("\\b(?:i'll|i will) (?:just )?assume you(?:'re| are)\\b"),
-  rx(`(?:^|[.!?]\\s+)(?:i )?need (?:an?|the|your|this|it) (?:\\w+ ){0,2}(?:by|before) `),
+  rx(`(?:^|[.!?]\\s+|,\\s*)(?:i )?need (?:an?|the|your|this|it)\\b`, G(60), `\\b(?:by|before) (?:${WEEKDAY}|tomorrow|today|tonight|eod|end|\\d)`),
+  rx("\\bmake sure (?:it|that|this)(?:'s| is| gets| arrives| lands)\\b"),
   rx("\\bi need you to\\b"),
   rx("\\byou (?:must|have to|need to|gotta|'ve got to|better) (?!get (?:a lot|lots|many|so many|tons)|be\\b|have\\b|know\\b|hear\\b)(?:connect|do|write|send|reply|respond|introduce|intro|call|get|accept|endorse|help|read|make|check|post|book|answer|follow|add|agree|say|give|find|put|look)\\b"),
   rx("(?<!not an? |not |no )\\b(?:asap|a\\.s\\.a\\.p)\\b"),
@@ -490,7 +497,11 @@ const DEMANDING_TONE_PATTERNS = [
   rx("\\bi need (?:this|it|that|an?|your|\\d+)\\b", G(40), `\\b${DEADLINE}`),
 ];
 
+/** Pressure that hides in a negation: "you won't leave me hanging", "don't leave me hanging". */
+const HANGING = rx("\\bleave me hanging\\b");
+
 export const demandingTone = (doc: Doc): Span | null =>
+  findFirst(doc, HANGING) ??
   findAny(doc, DEMANDING_TONE_PATTERNS, notNegated, notConditional, (doc, span) => !/\b(?:i|we)(?:'ll| will| can|'d| would)\b/.test(clauseBefore(doc, span))) ?? imperativeWithDeadline(doc);
 
 const LEADING_VOCATIVE = /^\s*(?:@x+\s*|[a-z][\w'-]*,\s*)?(?:please |just |so |now |ok |okay |pls )?/;
@@ -511,7 +522,7 @@ function imperativeWithDeadline(doc: Doc): Span | null {
 /* ---------- network workarounds, blasts ---------- */
 
 const EMAIL_WORKAROUND_PATTERNS = [
-  rx("\\b(?:if|when)\\b", G(60), "\\b(?:linkedin|it|the (?:site|app|network|platform|form))\\b", G(30), "\\b(?:asks?|asking|prompts?|requires?|wants?|needs?|requests?)\\b", G(40), "\\b(?:e-?mail|address|how we know|verify|verification)"),
+  rx("\\b(?:if|when)\\b", G(60), "\\b(?:linkedin|it|the (?:site|app|network|platform|form))\\b", G(30), "\\b(?:asks?|asking|prompts?|requires?|wants?|needs?|requests?)\\b", G(40), "\\b(?:e-?mail|address|how (?:we|you) know|verify|verification)"),
   rx("\\blinkedin\\b", G(40), "\\b(?:asks?|asking|keeps asking|prompts?|requires?|wants?)\\b", G(30), "\\b(?:e-?mail|address|how we know)\\b"),
   rx("\\b(?:gets? around|get round|skips?|bypass(?:es)?|dodges?|work(?:s)? around|circumvents?|avoids?)\\b", G(30), "\\b(?:limit|limits|restriction|restrictions|check|checks|cap|filter|block|verification)\\b"),
   rx("\\b(?:it|linkedin) (?:doesn't|does not|won't|never) (?:check|verify)\\b"),
