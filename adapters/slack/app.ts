@@ -58,7 +58,8 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
 
   const bolt =
     config.mode === "socket"
-      ? new App({ socketMode: true, appToken: config.appToken!, logger, logLevel, clientOptions, extendedErrorHandler: true, ...identity })
+      ? // The Socket Mode client opens its connection with installerOptions.clientOptions, not clientOptions.
+        new App({ socketMode: true, appToken: config.appToken!, logger, logLevel, clientOptions, installerOptions: { clientOptions }, extendedErrorHandler: true, ...identity })
       : new App({
           receiver: new ExpressReceiver({ signingSecret: config.signingSecret!, app: options.http.app, processBeforeResponse: false, logger, logLevel, ...oauth }),
           logger,
