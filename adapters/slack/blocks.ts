@@ -78,9 +78,12 @@ export function verdictLine(result: ReviewResult): string {
   return `${v.icon} *${v.label}*${detail}`;
 }
 
+/** The words a finding points at, quoted under it, unless its message already quotes them. */
 function quoted(finding: Finding, draft: string | null): string {
   if (draft === null || finding.start === null || finding.end === null || finding.end <= finding.start) return "";
-  return `\n>${escapeText(truncate(draft.slice(finding.start, finding.end).replace(/\s+/g, " "), 200))}`;
+  const words = draft.slice(finding.start, finding.end).replace(/\s+/g, " ").trim();
+  if (words === "" || finding.message.includes(words)) return "";
+  return `\n>${escapeText(truncate(words, 200))}`;
 }
 
 function findingText(finding: Finding, draft: string | null): string {
