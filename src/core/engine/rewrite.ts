@@ -15,7 +15,7 @@ import * as signals from "./signals";
 export const MUST_BE_CLEAN: readonly RuleId[] = ["quid-pro-quo", "generic-template", "demanding-tone", "email-workaround", "premature-pitch", "mass-blast", "too-long", "no-graceful-out"];
 
 const MAX_REPAIR_ROUNDS = 8;
-const COMMON_SIGN_OFF = /^(?:thanks|thank you|many thanks|best|best regards|kind regards|warm regards|regards|cheers|sincerely|warmly|all the best|talk soon|take care)\b/i;
+const COMMON_SIGN_OFF = /^(?:thanks|thank you|thx|ty|many thanks|with thanks|gratefully|yours|take care|best|best regards|kind regards|warm regards|regards|cheers|sincerely|warmly|all the best|talk soon|appreciate it|much appreciated|respectfully)\b/i;
 
 interface Parts {
   greeting: string | null;
@@ -55,7 +55,7 @@ function split(doc: Doc): Parts {
   return { ...splitInlineGreeting(greeting, sentences), signOff };
 }
 
-const INLINE_GREETING = /^((?:<[^>]+>\s*)?(?:hi|hello|hey|heya|hiya|dear|good (?:morning|afternoon|evening))\b(?:[^,.!?:]|\b(?:Mr|Ms|Mrs|Dr|Prof)\.){0,40}[,!:]+|(?:Mr|Ms|Mrs|Dr|Prof)\.? [A-Z][\w'-]+,)\s+/i;
+const INLINE_GREETING = /^((?:<[^>]+>\s*)?(?:hi|hello|hey|heya|hiya|howdy|yo|g'day|dear|good (?:morning|afternoon|evening))\b(?:[^,.!?:]|\b(?:Mr|Ms|Mrs|Dr|Prof)\.){0,40}[,!:]+|(?:Mr|Ms|Mrs|Dr|Prof)\.? [A-Z][\w'-]+,)\s+/i;
 
 /** "Hey Tom, hope you're well!" keeps "Hey Tom," as the greeting so the name survives any cut. */
 function splitInlineGreeting(greeting: string | null, body: BodySentence[]): { greeting: string | null; body: BodySentence[] } {
@@ -282,7 +282,7 @@ function assemble(parts: Parts): Assembled {
 function withoutClause(sentence: string, from: number, to: number): string | null {
   const cuts: Array<{ start: number; end: number }> = [];
   let last = 0;
-  for (const m of sentence.matchAll(/,\s+(?:and |so |but )?|;\s+|:\s+|\s+[-–—]\s+|\s+(?:and|but|so)\s+/g)) {
+  for (const m of sentence.matchAll(/,\s+(?:and |so |but )?|;\s+|:\s+|\s+[-–—]\s+|\s+(?:and|but|so)\s+|\s+(?=or (?:else|I'll|I will|we'll)\b)/g)) {
     cuts.push({ start: last, end: m.index });
     last = m.index + m[0].length;
   }
@@ -420,7 +420,8 @@ export function rewrite(e: Evidence, findings: Finding[]): string {
   const maxAdditions = Math.min(additions.filter((a) => !TIPS.includes(a)).length, 2);
   // A sign-off many readers would not recognise as one (e.g. "Grazie,") is counted as body text, to be safe.
   const signOffCost = parts.signOff.length && !COMMON_SIGN_OFF.test(parts.signOff[0] ?? "") ? parts.signOff.length : 0;
-  const room = Math.max(3, MAX_BODY_SENTENCES - signOffCost - (out ? 1 : 0) - maxAdditions);
+  // The sender's own sentences come first (they carry the facts); placeholders only fill what is left.
+  const room = Math.max(4, MAX_BODY_SENTENCES - (out ? 1 : 0) - maxAdditions) - signOffCost;
   if (parts.body.length > room) parts.body = strongest(parts.body, room, kind);
   const contextFirst = additions[0] === PLACEHOLDER["no-shared-context"];
   const placeholders = additions.slice(0, Math.max(0, MAX_BODY_SENTENCES - (out ? 1 : 0) - parts.body.length)).map((text) => ({ text, fixed: true }));

@@ -472,6 +472,7 @@ const IMPERATIVE = "(?:send|call|write|get|go|accept|post|reply|respond|email|e-
 const DEADLINE = `(?:today|tonight|tomorrow|asap|right now|immediately|this week|by (?:the )?(?:end of|eod|${WEEKDAY}|${MONTH}|tomorrow|tonight|\\d)|before ${WEEKDAY}|before (?:the )?end of|${WEEKDAY})`;
 
 const DEMANDING_TONE_PATTERNS = [
+  rx("\\bor (?:else|i'll|i will|we'll)\\b(?! (?:happily|gladly|be happy|send|share))"),
   rx("\\bleave me hanging\\b"),
   rx("\\b(?:i'll|i will) (?:just )?assume you(?:'re| are)\\b"),
   rx(`(?:^|[.!?]\\s+|,\\s*)(?:i )?need (?:an?|the|your|this|it)\\b`, G(60), `\\b(?:by|before) (?:${WEEKDAY}|tomorrow|today|tonight|eod|end|\\d)`),
