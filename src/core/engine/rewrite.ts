@@ -80,8 +80,12 @@ const asQuestion = (s: string): string => (/\?\s*$/.test(s) ? s : s.replace(/[.!
 
 const IMPERATIVE_START = /^((?:<[^>]+>\s*|[A-Z][\w'-]*,\s*)?)(?:please\s+|just\s+|so\s+)?(?:go\s+)?(send|call|write|get|accept|post|reply|respond|email|intro|introduce|give|let me know|connect|endorse|forward|tell|answer|do)\b/i;
 
+/** Words without which none of the phrase rewrites below can apply: most sentences skip them all. */
+const SOFTEN_TRIGGER = /asap|as soon|immediately|right away|urgent|need|owe|must|have to|put you down|endors|recommend|swap|trade|exchange|just|make sure|waiting|profile|writing to|network|reach|circle|presence|rated|leading|#1|number one|best|award|tell you|walk you|show you|messaging|emailing|contacting|discuss|supplying|selling|providing|skills|posted|wrote|left|gave|for me|could you|would you/i;
+
 function soften(sentence: string, kind: Kind): string {
   let s = sentence;
+  if (!SOFTEN_TRIGGER.test(s)) return softenCommand(s);
   s = s.replace(/,?\s*\b(?:ASAP|asap|as soon as possible|immediately|right away|urgently)\b/g, "");
   s = s.replace(/\bI need you to\b/gi, "Could you");
   s = s.replace(/\b(?:I figure |I think |so )?you owe (?:me|us)\b(?: one)?/gi, (m) => (/one$/.test(m) ? "I'd be grateful for your help" : "I'd be grateful for"));
@@ -114,12 +118,7 @@ function soften(sentence: string, kind: Kind): string {
   s = s.replace(/\bI'm (?:asking|messaging|emailing|contacting|writing to|reaching out to) (?:a few|a handful of|several|some|a bunch of|lots of|all|all the|many|everyone)\b[^.;:]*?\b(?:people|contacts|connections|friends|alumni|colleagues|folks)\b(?: (?:from|in|of) my (?:network|contacts|list))? (?:to ask )?for\b/gi, "I'd love to ask you for");
   if (/^(?:Would you|Could you)\b/.test(s)) s = asQuestion(s);
   if (/^Could you\b/.test(s)) s = asQuestion(s);
-  const imperative = IMPERATIVE_START.exec(s);
-  if (imperative && !/\?\s*$/.test(s)) {
-    const lead = imperative[1] ?? "";
-    const rest = s.slice(imperative[0].length - (imperative[2] ?? "").length);
-    s = asQuestion(`${lead}${lead ? "could" : "Could"} you ${rest.charAt(0).toLowerCase()}${rest.slice(1)}`.replace(/\bplease\b\s*/gi, ""));
-  }
+  s = softenCommand(s);
   if (kind === "recommendation_ask") s = s.replace(/\b(writ(?:e|ing)|do(?:ing)?) one for me(?: too)?\b/gi, "$1 a short recommendation for me");
   if (kind === "endorsement_ask") s = s.replace(/\b(?:do|doing) the same for me\b/gi, "endorsing me");
   // A recommendation given to unlock one back: keep the shared work it names, drop the trade.
@@ -128,6 +127,18 @@ function soften(sentence: string, kind: Kind): string {
     "I really enjoyed working with you on $1",
   );
   return capitalise(s.replace(/\s+([,.!?])/g, "$1").replace(/\s{2,}/g, " ").trim());
+}
+
+/** A bare command ("Send him a note today.") becomes a question ("Could you send him a note today?"). */
+function softenCommand(sentence: string): string {
+  let s = sentence;
+  const imperative = IMPERATIVE_START.exec(s);
+  if (imperative && !/\?\s*$/.test(s)) {
+    const lead = imperative[1] ?? "";
+    const rest = s.slice(imperative[0].length - (imperative[2] ?? "").length);
+    s = asQuestion(`${lead}${lead ? "could" : "Could"} you ${rest.charAt(0).toLowerCase()}${rest.slice(1)}`.replace(/\bplease\b\s*/gi, ""));
+  }
+  return s;
 }
 
 /** Merge fields become placeholders the sender fills in: {{first_name}} → [their first name]. */
