@@ -8,6 +8,7 @@ const notAnAsk = (doc: Doc): boolean =>
   !!findAny(doc, [
     rx("^\\s*(?:@x+\\s*)?(?:how (?:many|often|long|soon|much)|is it (?:ok|okay|rude|weird|normal|fine|appropriate|too)|what (?:if|should|do you)|when (?:is it|should)|any (?:tips|advice)|is it|should i|how (?:do|should|can|would) i|what's the best way|when should i|can i ask|does askwell|is askwell|can askwell)\\b"),
     rx("\\basking for a friend\\b"),
+    rx("\\b(?:make|help) (?:my|this) (?:\\w+ ){0,2}(?:ask|message|draft|note|request|dm|email)\\b(?=[^.!?]*\\b(?:sound|read|look|less|more|better)\\b)"),
     rx("^\\W*(?:reminder|friendly reminder|just a reminder|fyi|heads up|psa|announcement|update|note)\\b[:,!-]"),
     rx("^\\W*(?:we're hiring|we are hiring|now hiring|job alert|open role|new role)\\b"),
     rx("^[^?]*$(?<=^\\W*(?:hi \\w+[,!]?\\s*)?(?:thanks|thank you|many thanks)\\b[^.!?]{0,40}\\bfor (?:the |your |all the )?(?:intro|introduction|connecting|recommendation|endorsement|reference|kind words|help)[\\s\\S]*)"),

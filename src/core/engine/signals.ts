@@ -17,6 +17,8 @@ const REC_WORD = `(?:${REC_NOUN}|rec+om+end\\w*|endors\\w*)`;
 /* ---------- asks: what the sender wants from the reader ---------- */
 
 const INTRO_ASK_PATTERNS = [
+  rx("\\bintro(?:ing|'ing|ducing)? (?:me|us)\\b"),
+  rx("\\bget (?:me|us) (?:\\d+|a few|some|ten|fifteen|twenty|thirty|half an hour|an hour)(?: min(?:ute)?s?| hour)? (?:with|in front of)\\b"),
   rx("\\blink (?:me |us )?up with\\b"),
   rx("\\bhelp me (?:get in touch with|reach|meet|connect with|link up with|get an intro)\\b"),
   rx("\\bconnect (?:me|us) to\\b"),
@@ -42,6 +44,7 @@ export const introAsk = (doc: Doc): Span | null =>
 
 const RECOMMENDATION_REQUEST = "(?:would|could|can|will|might|may) (?:you|i)|you (?:could|might|would|can)|you'd|willing|open to|mind|up for|consider|grateful|'d love|would love|'d like|would like|ask(?:ing)? (?:you|if you|for)|hoping|need|want|be one of|act as|speak to|vouch";
 const RECOMMENDATION_ASK_PATTERNS = [
+  rx(`\\b${REC_NOUN} (?:swap|trade|exchange)\\b`),
   rx("\\b(?:two|three|a few|a couple of|some|\\d+) (?:sentences|lines|words)\\b", G(30), "\\b(?:about|on) (?:how|my|our|working|the|what)\\b"),
   rx("\\bcollecting (?:a few |some |more )?(?:recommendations|references|testimonials|reviews|quotes)\\b"),
   rx("\\b(?:leave|leaving|write|writing|post|posting) (?:me |us )?(?:an? )?(?:short |quick |brief |honest |little )?(?:review|testimonial|rating)\\b(?= on| for| of| about)"),
@@ -68,6 +71,7 @@ export function recommendationAsk(doc: Doc): Span | null {
 }
 
 const ENDORSEMENT_ASK_PATTERNS = [
+  rx("\\b(?:add|give|leave|drop|throw) (?:me )?(?:a |a couple of |a few |some |any )?endorsements?\\b"),
   rx("\\breturn(?:ing)? the (?:gesture|favou?r|kindness)\\b", G(40), "\\bfor me\\b"),
   rx("\\ban endorsement\\b", G(60), "\\b(?:would mean|would love|grateful|appreciate|would help|if you could|could you|would you)\\b"),
   rx("\\b(?:would mean|would love|grateful|appreciate|would help|could you|would you)\\b", G(60), "\\ban endorsement\\b"),
@@ -85,6 +89,7 @@ export const endorsementAsk = (doc: Doc): Span | null =>
   findAny(doc, ENDORSEMENT_ASK_PATTERNS);
 
 const CONNECTION_ASK_PATTERNS = [
+  rx("\\b(?:welcome|love|appreciate|value) the (?:chance|opportunity) to connect\\b"),
   rx("\\b(?:linkedin|it) (?:asks|prompts|wants to know) (?:you )?(?:how (?:you|we) know|for my (?:e-?mail|address))\\b"),
   rx("\\b(?:looking forward to|excited about|keen on|hope to be) connecting\\b"),
   rx("\\bonce we(?:'re| are) connected\\b"),
@@ -115,6 +120,8 @@ export const connectionAsk = (doc: Doc): Span | null =>
   findAny(doc, CONNECTION_ASK_PATTERNS);
 
 const OUTREACH_ASK_PATTERNS = [
+  rx("\\bwould it be (?:ok|okay|alright|all right|possible|too much) (?:if|to)\\b"),
+  rx("\\bpick your brain\\b"),
   rx("\\b(?:would|could|can|will) you (?:share|send me|point me|tell me|explain|walk me|suggest|advise|let me know (?:which|what|how|whether))\\b"),
   rx("\\b(?:love|like|appreciate|value) your (?:ear|thoughts|input|advice|perspective|take|view|eyes)\\b"),
   rx("\\b(?:could|can|shall|might) we\\b", G(40), "\\b(?:call|chat|talk|speak|meet|coffee|hop on|jump on|grab|find|set up|schedule|connect)\\b"),
@@ -136,7 +143,7 @@ export const outreachAsk = (doc: Doc): Span | null =>
   findAny(doc, OUTREACH_ASK_PATTERNS);
 
 const FOLLOW_UP_MARKER_PATTERNS = [
-  rx("\\b(?:my|the) (?:\\w+ )?(?:previous|earlier|last) (?:reminders?|nudges?|notes?|messages?|emails?)\\b"),
+  rx("\\b(?:my|the) (?:\\w+ )?(?:previous|earlier|last|prior)(?: \\w+)? (?:reminders?|nudges?|notes?|messages?|emails?)\\b"),
   rx("\\b(?:any|have you had any) (?:thoughts|update|news|luck) on (?:the|my)\\b"),
   rx("\\byou(?:'ve| have)? (?:read|seen|opened) my (?:message|note|email|dm)\\b"),
   rx("\\bround (?:two|three|four|2|3|4)\\b|\\bpicking (?:back )?up my (?:question|note|ask|request|message)\\b|\\b(?:as )?per my (?:\\w+ )?(?:previous|earlier|last)\\b"),
@@ -186,6 +193,7 @@ const notRecommendationOffer = (doc: Doc, span: Span): boolean => {
 };
 
 const QUID_PRO_QUO_PATTERNS = [
+  rx("\\b(?:rec|recs|recommendation|recommendations|endorsement|endorsements) (?:swap|trade|exchange)\\b"),
   rx("\\breturn(?:ing)? the (?:gesture|kindness)\\b"),
   rx("\\b(?:swap|trade|exchange|swapping|trading)\\b", G(40), "\\b(?:rec+om+end\\w*|recs|endorsements?)\\b"),
   rx("\\b(?:endorse|recommend)\\b", G(20), "\\b(?:each other|one another)\\b"),
@@ -205,6 +213,8 @@ export function quidProQuo(doc: Doc): Span | null {
 /* ---------- first-hand basis ---------- */
 
 const NO_FIRST_HAND_BASIS_PATTERNS = [
+  rx("\\byou (?:probably |likely |may not |might not )?(?:won't|wouldn't|don't|do not)? ?remember me\\b"),
+  rx("\\b(?:spoke|talked|chatted|met) (?:for )?(?:about |only |just |maybe )?(?:a few|five|two|three|ten|\\d+) minutes\\b"),
   rx("\\b(?:we've|we) (?:actually |really )?never (?:actually |really )?overlapped\\b"),
   rx("\\b(?:came across|found|stumbled (?:up)?on|saw|noticed) your (?:linkedin )?profile\\b"),
   rx("\\b(?:doubt|don't think|not sure|wouldn't expect) you(?:'d| would| will| could)? (?:\\w+ )?(?:recogni[sz]e|remember|know|place) (?:me|my)\\b"),
@@ -232,6 +242,9 @@ export const noFirstHandBasis = (doc: Doc): Span | null =>
 /* ---------- follow-ups ---------- */
 
 const REPEAT_FOLLOW_UP_PATTERNS = [
+  rx("\\b(?:my|the) (?:previous|earlier|prior|last) (?:two|three|four|few|several|\\d+) (?:reminders|messages|notes|emails|nudges|follow[- ]?ups|pings)\\b"),
+  rx("\\b(?:reached out|asked|written|messaged|pinged|emailed|nudged|followed up)(?: (?:to )?you)? (?:twice|three times|several times|a few times|a couple of times|multiple times)\\b"),
+  rx("\\b(?:try|trying|asking|ask|reaching out|checking) (?:once more|one more time|one last time)\\b"),
   rx("\\b(?:my|the|your) (?:two|three|four|several|few|many|multiple|\\d+) (?:previous|earlier|prior|last) (?:reminders|messages|notes|emails|nudges|follow[- ]?ups|pings)\\b"),
   rx("\\b(?:previous|earlier|prior) (?:reminders|nudges|follow[- ]?ups|pings)\\b"),
   rx("\\bround (?:two|three|four|five|2|3|4|5)\\b"),
@@ -253,6 +266,7 @@ const DECLINE_CONDITION = "(?:not|n't|rather|prefer|busy|swamped|stretched|bad t
 const REASSURANCE = "(?:don't worry|do not worry|no need to worry|no bother|take (?:that|it) (?:gladly|happily|well)|gladly|respect that|understood|makes sense|no (?:problem|worries|pressure|stress|hard feelings|harm)|fine|ok\\b|okay|alright|all good|understand|get it|fair|(?:just )?(?:say so|tell me|let me know and|ignore)|happy to drop|i'll (?:stop|drop|back off|leave it|understand)|perfect|that's (?:ok|fine|cool)|won't (?:chase|ask again|follow up)|don't hesitate)";
 
 const GRACEFUL_OUT_PATTERNS = [
+  rx("\\b(?:don't|do not) owe me (?:a |any )?(?:reply|response|answer|anything|a thing)\\b"),
   rx("\\b(?:happy|glad|fine|okay|ok|content|good)\\b (?:to hear|with|to get|to take|hearing) (?:a |an )?['\"]?(?:no|nope|pass|not now)\\b"),
   rx("\\bno (?:bother|biggie|big deal|sweat|drama|issues?|probs?)\\b(?! (?:with|about|on))"),
   rx("\\b(?:don't|do not) give it a (?:second )?thought\\b"),
@@ -292,11 +306,14 @@ const RELATION_QUESTION = /\b(?:have|did|do|had) we (?:ever |actually |already )
 /** "a project we did together" names no project: an indefinite thing is not shared context. */
 const notIndefinite = (doc: Doc, span: Span): boolean => !/\b(?:a|an|some|any) (?:[\w-]+ )?(?:project|thing|something|piece of work|job|task)\s*$/.test(doc.norm.slice(Math.max(0, span.start - 40), span.start));
 const THIRD_PARTY = /\byou (?:two|both)\b|\byou and (?!i\b)\w+|\bmy (?:sister|brother|mother|mom|mum|father|dad|co-?founder|friend|partner|wife|husband|son|daughter|cousin|aunt|uncle|niece|nephew|roommate|flatmate|classmate)\b|\bfellow\b/;
-const notAboutAThirdParty = (doc: Doc, span: Span): boolean => !THIRD_PARTY.test(doc.norm.slice(span.start, span.end + 25));
+const READERS_RELATIVE = /\byour (?:dad|mum|mom|father|mother|sister|brother|wife|husband|partner|son|daughter|cousin|uncle|aunt|friend|colleague|boss|co-?founder)\b[^.!?]{0,30}$/;
+const notAboutAThirdParty = (doc: Doc, span: Span): boolean => !THIRD_PARTY.test(doc.norm.slice(span.start, span.end + 25)) && !READERS_RELATIVE.test(doc.norm.slice(Math.max(0, span.start - 40), span.start));
 const contextGuards = [notAboutAThirdParty, notNegated, notNegatedInside, notIndefinite, notAQuestionAbout(RELATION_QUESTION), sentenceLacks(/\{\{|\{[a-z_]+\}|\[[a-z ]*name\]/)];
 const READER_CONTENT = "(?:rounds|grand rounds|seminar|training|sermon|gig|concert|exhibition|performance|statement|speech|remarks|testimony|column|reel|reels|story|stories|photos?|ribbon-cutting|recording|show|channel|portfolio|website|site|readme|findings|announcement|medium piece|instagram|talk|talks|post|posts|article|paper|keynote|panel|webinar|podcast|interview|thread|blog|write-?up|op-?ed|newsletter|book|workshop|lecture|demo|presentation|session|comments?|feedback|notes|research|substack|video|course|class|answer|tweet|episode|report|piece|essay|study|slides|repo|library|project|work|stream|column|launch)";
 
 const SHARED_CONTEXT_PATTERNS = [
+  rx("\\b(?:championing|supporting|backing|guiding|mentoring|coaching|sponsoring|advising|training|onboarding|vouching for) (?:me|us)\\b"),
+  rx(`\\byour (?:[\\w'-]+ ){0,4}${READER_CONTENT}\\b`, G(80), "\\b(?:is|was|has been|have been) (?:the |a |an |so |really |incredibly |super |such a |now )?(?:backbone|basis|foundation|reason|core|key|central|essential|invaluable|foundational|required reading|on my|in my|part of)\\b"),
   rx("\\byou were my (?:\\w+ ){1,2}(?:for|at|during|when|on|in|back|throughout|until)\\b"),
   rx("\\b(?:years?|months?|seasons?|weeks?) (?:of )?(?:sharing|working|running|pairing|teaching|managing|building|reviewing|co-\\w+|maintaining|coaching|playing|studying|volunteering)\\b"),
   rx("\\bour (?:\\w+ ){0,2}(?:standups?|syncs?|1:1s|one-on-ones|retros|shifts|rotations|classes|study group|reading group|book club|choir|run club|running club)\\b"),
@@ -330,7 +347,7 @@ const SHARED_CONTEXT_PATTERNS = [
   rx("\\b(?:i|i've) (?:was|used to be|have been|worked as|interned as) your\\b"),
   rx("\\bi (?:reported|worked|interned|studied) (?:to|for|under|with) you\\b"),
   rx("\\bsat next to (?:you|me)\\b"),
-  rx("\\b(?:saw|seen|read|loved|enjoyed|caught|attended|watched|heard|listened to|been following|following|followed|learned|learnt|came across|liked|found|was in|sat in|cited|noticed|saw from|from|asked|sharing|shared|bookmarked|reading|referenced|quoted|used|use|still use|implemented)\\b", G(60), `\\byour (?:[\\w'-]+ ){0,5}${READER_CONTENT}\\b`),
+  rx("\\b(?:saw|seen|read|loved|enjoyed|caught|attended|watched|heard|listened to|been following|following|followed|using|learned|learnt|came across|liked|found|was in|sat in|cited|noticed|saw from|from|asked|sharing|shared|bookmarked|reading|referenced|quoted|used|use|still use|implemented)\\b", G(60), `\\byour (?:[\\w'-]+ ){0,5}${READER_CONTENT}\\b`),
   rx(`\\byour (?:[\\w'-]+ ){0,4}${READER_CONTENT}\\b`, G(100), "\\b(?:was|is|were|are|has been|have been) (?:\\w+ ){0,3}(?:cited|shared|the highlight|gold|great|brilliant|helpful|why|on our|huge|super)"),
   rx("\\bat your\\b", G(30), `\\b${READER_CONTENT}\\b`),
   rx("\\bthank(?:s| you)(?: so much| again| a lot)*(?: again)? for (?!(?:reading|your time|considering|your support|your help|the help|your consideration|any help|taking the time to read|connecting|the connection|accepting|the add|everything in advance)\\b)(?:the |your |all |a (?:great|wonderful|fantastic|fun|productive|brilliant|lovely) |an (?:amazing|excellent|incredible) |walking|speaking|advising|supervising|having|hosting|taking|sharing|helping|reviewing|including|inviting|organi[sz]ing|introducing|mentoring|coaching|running)"),
@@ -393,6 +410,9 @@ export const statedIntent = (doc: Doc): Span | null =>
 /* ---------- value for the reader ---------- */
 
 const VALUE_FOR_READER_PATTERNS = [
+  rx("\\bkeep you (?:posted|in mind|in the loop|updated)\\b"),
+  rx("\\b(?:in front of|reach(?:es)?|read by|seen by) (?:about |around |over |nearly |some )?[\\d,.]+k? (?:readers|listeners|viewers|subscribers|followers|people|users|members)\\b"),
+  rx("\\b(?:pays?|salary|comp(?:ensation)?|rate) (?:\\w+ ){0,2}(?:above|over) (?:market|your)\\b"),
   rx("\\b(?:introduce|connect) you (?:to|with)\\b"),
   rx("\\bsend (?:it |them |some |a few )?your way\\b"),
   rx("\\b(?:you|every participant|all participants|each participant|participants|everyone who)\\b", G(20), "\\b(?:will|'ll) (?:receive|get)\\b"),
@@ -437,6 +457,8 @@ export const valueForReader = (doc: Doc): Span | null =>
 /* ---------- sales pitch ---------- */
 
 const SALES_PITCH_PATTERNS = [
+  rx("\\bfor a (?:quick |short |brief |\\d+[ -]min(?:ute)? )?demo\\b"),
+  rx("\\b(?:booking|taking on|accepting) new (?:clients|customers|projects|accounts)\\b"),
   rx("\\bsend you (?:a |our |my )?(?:price|pricing|rate)s?(?: sheet| list| card)?\\b"),
   rx("\\b(?:quick|short|our|my) pitch\\b"),
   rx("\\b(?:we|our (?:\\w+ )?(?:team|company|firm|agency|startup)) help(?:s)? (?:\\w+ ){0,4}(?:cut|save|reduce|increase|grow|boost|improve|automate|scale|win|get|lower)\\b"),
@@ -472,6 +494,7 @@ const IMPERATIVE = "(?:send|call|write|get|go|accept|post|reply|respond|email|e-
 const DEADLINE = `(?:today|tonight|tomorrow|asap|right now|immediately|this week|by (?:the )?(?:end of|eod|${WEEKDAY}|${MONTH}|tomorrow|tonight|\\d)|before ${WEEKDAY}|before (?:the )?end of|${WEEKDAY})`;
 
 const DEMANDING_TONE_PATTERNS = [
+  rx("\\b(?:don't|do not) be (?:lazy|difficult|stingy|precious|like that|cheap)\\b"),
   rx("\\bor (?:else|i'll|i will|we'll)\\b(?! (?:happily|gladly|be happy|send|share))"),
   rx("\\bleave me hanging\\b"),
   rx("\\b(?:i'll|i will) (?:just )?assume you(?:'re| are)\\b"),
@@ -559,6 +582,7 @@ export const groupAddress = (doc: Doc): Span | null =>
 /* ---------- time frame, contact ---------- */
 
 const TIME_FRAME_PATTERNS = [
+  rx(`\\b(?:minutes|mins?|call|chat|coffee|meeting|time|demo) (?:on )?${WEEKDAY}\\b`),
   rx("\\b(?:before|by|until|ahead of) then\\b"),
   rx(`\\bon ${WEEKDAY}\\b`, G(0)),
   rx(`\\b(?:by|before|until|till|ahead of|no later than|prior to)\\b(?: the| our| his| her| their| your| my)?`, G(40), `\\b(?:${WEEKDAY}|${MONTH}|tomorrow|tonight|eod|end|next|this|\\d{1,2}(?:st|nd|rd|th)\\b|q[1-4]|deadline|close|closes|kicks?|kickoff|launch|planning|holidays?|weekend|week|month|quarter|year-end|start|beginning|mid-\\w+)`),
