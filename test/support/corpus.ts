@@ -17,6 +17,7 @@ export interface LabelledDraft {
 export const SHARED_CORPUS = join(__dirname, "..", "..", "..", "shared", "corpus", "dev.jsonl");
 export const HELDOUT_CORPUS = join(__dirname, "..", "fixtures", "heldout.jsonl");
 export const BLIND_CORPUS = join(__dirname, "..", "fixtures", "blind.jsonl");
+export const BLIND2_CORPUS = join(__dirname, "..", "fixtures", "blind2.jsonl");
 
 export function loadCorpus(path: string): LabelledDraft[] {
   if (!existsSync(path)) return [];

@@ -14,7 +14,7 @@ const notAnAsk = (doc: Doc): boolean =>
     rx("^[^?]*$(?<=^\\W*(?:hi \\w+[,!]?\\s*)?(?:thanks|thank you|many thanks)\\b[^.!?]{0,40}\\bfor (?:the |your |all the )?(?:intro|introduction|connecting|recommendation|endorsement|reference|kind words|help)[\\s\\S]*)"),
     rx("^\\W*(?:@x+\\s*)?(?:sure|sure thing|of course|absolutely|yes|yep|yeah|happy to help|no problem|done|will do)\\b"),
     rx("\\b(?:want me to|shall i|should i) (?:intro|introduce|connect|put) you\\b"),
-    rx("^\\W*(?:[\\w:]+ ){0,3}(?:works|work) (?:for me|great|fine|well)\\b|\\bsee you (?:then|there|soon|tomorrow)\\b|^\\W*(?:sounds good|sounds great|perfect|great)[,!. ]"),
+    rx("^\\W*(?:[\\w:]+ ){0,3}(?:works|work) (?:for me|great|fine|well)\\b|\\bsee you (?:then|there|soon|tomorrow)\\b|^\\W*(?:sounds good|sounds great|perfect|great)[,!.]"),
   ]);
 
 /**

@@ -44,6 +44,7 @@ export const introAsk = (doc: Doc): Span | null =>
 
 const RECOMMENDATION_REQUEST = "(?:would|could|can|will|might|may) (?:you|i)|you (?:could|might|would|can)|you'd|willing|open to|mind|up for|consider|grateful|'d love|would love|'d like|would like|ask(?:ing)? (?:you|if you|for)|hoping|need|want|be one of|act as|speak to|vouch";
 const RECOMMENDATION_ASK_PATTERNS = [
+  rx(`\\b${REC_NOUN}\\b`, G(60), "\\b(?:would mean|would help|means a lot|would be (?:amazing|great|huge|wonderful|fantastic|a big help))\\b"),
   rx(`\\b${REC_NOUN} (?:swap|trade|exchange)\\b`),
   rx("\\b(?:two|three|a few|a couple of|some|\\d+) (?:sentences|lines|words)\\b", G(30), "\\b(?:about|on) (?:how|my|our|working|the|what)\\b"),
   rx("\\bcollecting (?:a few |some |more )?(?:recommendations|references|testimonials|reviews|quotes)\\b"),
@@ -58,7 +59,7 @@ const RECOMMENDATION_ASK_PATTERNS = [
   rx(`\\b(?:put|listed|added) you (?:down )?as (?:an?|my|one of my) ${REC_NOUN}`),
   rx(`\\b(?:swap|trade|exchange)(?:ping)?\\b`, G(30), `\\b${REC_NOUN}\\b`),
   rx(`\\b(?:write|give|provide|share)(?: us| me)? an?`, G(20), `(?<!price )\\bquote\\b`),
-  rx(`\\b(?:asked|asking|ask|need|needs|needed|want|wants|require|requires|request|requesting)\\b`, G(40), `\\b(?:for )?(?:a |an |two |three |a couple of |some |one )?(?:[\\w-]+ ){0,2}${REC_NOUN}\\b`),
+  rx(`\\b(?:asked|asking|ask|asks|need|needs|needed|want|wants|require|requires|request|requesting)\\b`, G(40), `\\b(?:for )?(?:a |an |two |three |a couple of |some |one )?(?:[\\w-]+ ){0,2}${REC_NOUN}\\b`),
 ];
 
 /** A recommendation, reference or testimonial requested for the sender. */
@@ -85,10 +86,14 @@ const ENDORSEMENT_ASK_PATTERNS = [
 ];
 
 /** Skill endorsements requested for the sender. */
+/** "Mind returning the favor?": an ask whose currency is whatever the draft gave first. */
+const RETURN_THE_FAVOUR = rx("\\b(?:mind|could you|would you|can you|happy to|hoping you'll|hope you'll)\\b", G(20), "\\breturn(?:ing)? the (?:favou?r|gesture|kindness)\\b");
+
 export const endorsementAsk = (doc: Doc): Span | null =>
-  findAny(doc, ENDORSEMENT_ASK_PATTERNS);
+  findAny(doc, ENDORSEMENT_ASK_PATTERNS) ?? (/\bendors/.test(doc.norm) ? findFirst(doc, RETURN_THE_FAVOUR) : null);
 
 const CONNECTION_ASK_PATTERNS = [
+  rx("\\baccept (?:this|it|that)\\b"),
   rx("\\b(?:welcome|love|appreciate|value) the (?:chance|opportunity) to connect\\b"),
   rx("\\b(?:linkedin|it) (?:asks|prompts|wants to know) (?:you )?(?:how (?:you|we) know|for my (?:e-?mail|address))\\b"),
   rx("\\b(?:looking forward to|excited about|keen on|hope to be) connecting\\b"),
@@ -143,6 +148,7 @@ export const outreachAsk = (doc: Doc): Span | null =>
   findAny(doc, OUTREACH_ASK_PATTERNS);
 
 const FOLLOW_UP_MARKER_PATTERNS = [
+  rx("\\b(?:gentle |quick |friendly |polite |small |last |final )follow[- ]?up (?:on|about|re|regarding)\\b"),
   rx("\\b(?:my|the) (?:\\w+ )?(?:previous|earlier|last|prior)(?: \\w+)? (?:reminders?|nudges?|notes?|messages?|emails?)\\b"),
   rx("\\b(?:any|have you had any) (?:thoughts|update|news|luck) on (?:the|my)\\b"),
   rx("\\byou(?:'ve| have)? (?:read|seen|opened) my (?:message|note|email|dm)\\b"),
@@ -193,6 +199,7 @@ const notRecommendationOffer = (doc: Doc, span: Span): boolean => {
 };
 
 const QUID_PRO_QUO_PATTERNS = [
+  rx("(?:^|[.!?]\\s+|\\n)\\W*(?:just |already )?(?:endorsed|recommended) you\\b(?=[\\s\\S]*\\breturn(?:ing)? the (?:favou?r|gesture)|[\\s\\S]*\\bthe same\\b)"),
   rx("\\b(?:rec|recs|recommendation|recommendations|endorsement|endorsements) (?:swap|trade|exchange)\\b"),
   rx("\\breturn(?:ing)? the (?:gesture|kindness)\\b"),
   rx("\\b(?:swap|trade|exchange|swapping|trading)\\b", G(40), "\\b(?:rec+om+end\\w*|recs|endorsements?)\\b"),
