@@ -1,21 +1,19 @@
 import type { Kind } from "../types";
 import type { Doc } from "./text";
-import { findAny, rx } from "./match";
+import { findAny, findFirst, rx } from "./match";
 import { connectionAsk, endorsementAsk, followUpMarker, groupAddress, introAsk, outreachAsk, recommendationAsk, salesPitch } from "./signals";
 
-/** Messages that are not asks whatever else they say: questions about etiquette or the bot, replies agreeing to help, offers. */
+const ETIQUETTE_QUESTION = rx("^\\s*(?:@x+\\s*)?(?:how (?:many|often|long|soon|much)|is it (?:ok|okay|rude|weird|normal|fine|appropriate|too)|what (?:if|should|do you)|when (?:is it|should)|any (?:tips|advice)|is it|should i|how (?:do|should|can|would) i|what's the best way|when should i|can i ask|does askwell|is askwell|can askwell)\\b");
+const REQUEST_TO_THE_BOT = rx("\\b(?:make|help) (?:my|this) (?:\\w+ ){0,2}(?:ask|message|draft|note|request|dm|email)\\b(?=[^.!?]*\\b(?:sound|read|look|less|more|better)\\b)");
+const NOTICE = rx("^\\W*(?:reminder|friendly reminder|just a reminder|fyi|heads up|psa|announcement|update|note)\\b[:,!-]|^\\W*(?:we're hiring|we are hiring|now hiring|job alert|open role|new role)\\b");
+const AGREEING = rx("^\\W*(?:@x+\\s*)?(?:sure|sure thing|of course|absolutely|yes|yep|yeah|happy to help|no problem|done|will do)\\b|^\\W*(?:[\\w:]+ ){0,3}(?:works|work) (?:for me|great|fine|well)\\b|\\bsee you (?:then|there|soon|tomorrow)\\b|^\\W*(?:sounds good|sounds great|perfect|great)[,!.]");
+const OFFERING = rx("\\b(?:want me to|shall i|should i) (?:intro|introduce|connect|put) you\\b");
+const THANKS_FOR_HELP_GIVEN = rx("^\\W*(?:hi \\w+[,!]?\\s*)?(?:thanks|thank you|many thanks)\\b[^.!?]{0,40}\\bfor (?:the |your |all the )?(?:intro|introduction|connecting|recommendation|endorsement|reference|kind words|help)\\b");
+
+/** Messages that are not asks whatever else they say: questions about etiquette or the bot, notices, replies, offers, thanks. */
 const notAnAsk = (doc: Doc): boolean =>
-  !!findAny(doc, [
-    rx("^\\s*(?:@x+\\s*)?(?:how (?:many|often|long|soon|much)|is it (?:ok|okay|rude|weird|normal|fine|appropriate|too)|what (?:if|should|do you)|when (?:is it|should)|any (?:tips|advice)|is it|should i|how (?:do|should|can|would) i|what's the best way|when should i|can i ask|does askwell|is askwell|can askwell)\\b"),
-    rx("\\basking for a friend\\b"),
-    rx("\\b(?:make|help) (?:my|this) (?:\\w+ ){0,2}(?:ask|message|draft|note|request|dm|email)\\b(?=[^.!?]*\\b(?:sound|read|look|less|more|better)\\b)"),
-    rx("^\\W*(?:reminder|friendly reminder|just a reminder|fyi|heads up|psa|announcement|update|note)\\b[:,!-]"),
-    rx("^\\W*(?:we're hiring|we are hiring|now hiring|job alert|open role|new role)\\b"),
-    rx("^[^?]*$(?<=^\\W*(?:hi \\w+[,!]?\\s*)?(?:thanks|thank you|many thanks)\\b[^.!?]{0,40}\\bfor (?:the |your |all the )?(?:intro|introduction|connecting|recommendation|endorsement|reference|kind words|help)[\\s\\S]*)"),
-    rx("^\\W*(?:@x+\\s*)?(?:sure|sure thing|of course|absolutely|yes|yep|yeah|happy to help|no problem|done|will do)\\b"),
-    rx("\\b(?:want me to|shall i|should i) (?:intro|introduce|connect|put) you\\b"),
-    rx("^\\W*(?:[\\w:]+ ){0,3}(?:works|work) (?:for me|great|fine|well)\\b|\\bsee you (?:then|there|soon|tomorrow)\\b|^\\W*(?:sounds good|sounds great|perfect|great)[,!.]"),
-  ]);
+  !!findAny(doc, [ETIQUETTE_QUESTION, REQUEST_TO_THE_BOT, NOTICE, AGREEING, OFFERING, rx("\\basking for a friend\\b")]) ||
+  (!doc.norm.includes("?") && !!findFirst(doc, THANKS_FOR_HELP_GIVEN));
 
 /**
  * One kind per draft. Order matters: a nudge about an intro is a follow-up; asking a connector
