@@ -35,7 +35,20 @@ export function findAll(doc: Doc, re: RegExp, ...guards: Guard[]): Span[] {
   return out;
 }
 
-export const findFirst = (doc: Doc, re: RegExp, ...guards: Guard[]): Span | null => findAll(doc, re, ...guards)[0] ?? null;
+/** The first match that passes all guards (stops there: most signals only need to know whether and where). */
+export function findFirst(doc: Doc, re: RegExp, ...guards: Guard[]): Span | null {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(doc.norm))) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (guards.every((g) => g(doc, span))) return span;
+  }
+  return null;
+}
 
 export function findAny(doc: Doc, res: RegExp[], ...guards: Guard[]): Span | null {
   for (const re of res) {
@@ -48,7 +61,8 @@ export function findAny(doc: Doc, res: RegExp[], ...guards: Guard[]): Span | nul
 /** The clause before a match: from the last clause boundary in its sentence up to the match. */
 export function clauseBefore(doc: Doc, span: Span): string {
   const sentence = sentenceAt(doc, span.start);
-  const from = sentence ? sentence.start : Math.max(0, span.start - 80);
+  // A clause is short: looking back 200 characters at most keeps a run-on "sentence" linear.
+  const from = Math.max(sentence ? sentence.start : 0, span.start - 200);
   const before = doc.norm.slice(from, span.start);
   let cut = Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf(":"), before.lastIndexOf(" - "), before.lastIndexOf("("));
   for (const m of before.matchAll(/\s(?:but|although|though|yet|so|because|while|and)\s/g)) cut = Math.max(cut, m.index + m[0].length - 1);
