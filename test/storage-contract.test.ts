@@ -97,6 +97,18 @@ describe.each(storageTargets)("AskStore contract on $name", (target) => {
     expect((await store.claimDueReminders(t("2030-01-03T12:30:00Z"), "runner-c", t("2030-01-03T12:35:00Z"), 10)).map((c) => c.ask.id)).toEqual(["2"]);
   });
 
+  it("a platform's runner claims only its own users' reminders; a runner for all claims the rest", async () => {
+    const onSlack: Owner = { platform: "slack", workspaceId: "T1", userId: "U1" };
+    const onTeams: Owner = { platform: "teams", workspaceId: "tenant", userId: "aad-1" };
+    await store.insertAsk(newAsk(onSlack), { type: "follow_up_due", dueAt: t("2030-01-02T10:00:00Z") });
+    await store.insertAsk(newAsk(onTeams), { type: "follow_up_due", dueAt: t("2030-01-02T10:00:00Z") });
+    const now = t("2030-01-03T12:00:00Z");
+    const lease = t("2030-01-03T12:05:00Z");
+    expect((await store.claimDueReminders(now, "slack-runner", lease, 10, ["slack"])).map((c) => c.ask.owner.platform)).toEqual(["slack"]);
+    expect((await store.claimDueReminders(now, "console-runner", lease, 10, ["console", "cli"])).length).toBe(0);
+    expect((await store.claimDueReminders(now, "cli-runner", lease, 10)).map((c) => c.ask.owner.platform)).toEqual(["teams"]);
+  });
+
   it("never hands one reminder to two concurrent claimers", async () => {
     for (let i = 0; i < 60; i++) await store.insertAsk(newAsk(alice), { type: "follow_up_due", dueAt: t("2030-01-02T10:00:00Z") });
     const now = t("2030-01-03T12:00:00Z");

@@ -20,7 +20,7 @@ export async function startConsole(options: {
     options.output.write(`askwell> ${text.replace(/\n/g, "\n         ")}\n`);
   };
   // Reminders that fall due while the chat is open appear as bot messages (real clock).
-  const runner = startReminderRunner(local.tracker, consoleDelivery(say), { intervalMs: config.reminderIntervalMs, leaseMs: config.reminderLeaseMs, logger: options.logger });
+  const runner = startReminderRunner(local.tracker, consoleDelivery(say), { intervalMs: config.reminderIntervalMs, leaseMs: config.reminderLeaseMs, logger: options.logger, platforms: ["console", "cli"] });
   try {
     await runConsoleChat({
       input: options.input,

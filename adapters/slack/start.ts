@@ -52,6 +52,7 @@ export async function startSlack(options: { env: Env; logger: Logger; now?: () =
     intervalMs: storage.reminderIntervalMs,
     leaseMs: storage.reminderLeaseMs,
     logger,
+    platforms: ["slack"],
   });
   logger.info({ mode: config.mode, auth: config.auth.type, port }, "slack: started");
   return {

@@ -48,14 +48,9 @@ export async function startTeams(options: { env: Env; logger: Logger; now?: () =
   const delivery = teamsReminderDelivery({ adapter, appId, tracker, logger, now });
   const runner = startReminderRunner(
     tracker,
-    {
-      // Another platform's runner (Slack's) delivers its own owners' reminders; refusing here hands them back.
-      deliver: async (reminder) => {
-        if (reminder.ask.owner.platform !== "teams") throw new AskwellError("wrong_platform", `reminder ${reminder.reminderId} is for ${reminder.ask.owner.platform}`);
-        await delivery.deliver(reminder);
-      },
-    },
-    { intervalMs: storage.reminderIntervalMs, leaseMs: storage.reminderLeaseMs, logger },
+    delivery,
+    // Another platform's runner (Slack's) delivers its own owners' reminders.
+    { intervalMs: storage.reminderIntervalMs, leaseMs: storage.reminderLeaseMs, logger, platforms: ["teams"] },
   );
   logger.info({ port, authenticated: config.credentials !== null, shared: Boolean(options.shared) }, "teams: started");
   if (config.credentials === null) logger.warn("teams: running without authentication (MicrosoftAppId empty): for local use with the Bot Framework Emulator only");

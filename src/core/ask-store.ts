@@ -94,7 +94,7 @@ export interface AskStore {
    * Atomically claims up to `limit` reminders due at `now` that are neither delivered nor leased
    * (or whose lease expired), leasing them to `runnerId` until `leaseUntil`. Safe when runners race.
    */
-  claimDueReminders(now: Date, runnerId: string, leaseUntil: Date, limit: number): Promise<ClaimedReminder[]>;
+  claimDueReminders(now: Date, runnerId: string, leaseUntil: Date, limit: number, platforms?: readonly Owner["platform"][]): Promise<ClaimedReminder[]>;
   /** Records the delivery; false when the lease was lost (another runner took over) or the reminder is gone. */
   markReminderDelivered(reminderId: string, runnerId: string, at: Date): Promise<boolean>;
   /** Gives a claimed reminder back after a failed delivery: it becomes claimable again at `retryAt`. */

@@ -167,7 +167,7 @@ export class KyselyAskStore implements AskStore {
     return Number(row?.recipients ?? 0);
   }
 
-  async claimDueReminders(now: Date, runnerId: string, leaseUntil: Date, limit: number): Promise<ClaimedReminder[]> {
+  async claimDueReminders(now: Date, runnerId: string, leaseUntil: Date, limit: number, platforms?: readonly Owner["platform"][]): Promise<ClaimedReminder[]> {
     const nowMs = now.getTime();
     let due = this.db
       .selectFrom("reminders")
@@ -177,6 +177,8 @@ export class KyselyAskStore implements AskStore {
       .where((eb) => eb.or([eb("lease_until", "is", null), eb("lease_until", "<=", nowMs)]))
       .orderBy("due_at")
       .limit(limit);
+    // A platform's runner claims only its own users' reminders; the CLI's claims everyone's.
+    if (platforms?.length) due = due.where("ask_key", "in", this.db.selectFrom("asks").select("key").where("platform", "in", [...platforms]));
     // PostgreSQL: racing runners skip each other's rows. SQLite serialises writers, so the single
     // UPDATE … WHERE id IN (SELECT …) is atomic there.
     if (this.dialect === "postgres") due = due.forUpdate().skipLocked();

@@ -126,7 +126,7 @@ export function createTrackerService(store: AskStore, options: TrackerOptions): 
         const batchSize = run.batchSize ?? 100;
         const leaseUntil = new Date(now.getTime() + run.leaseMs);
         for (;;) {
-          const claimed = await store.claimDueReminders(now, run.runnerId, leaseUntil, batchSize);
+          const claimed = await store.claimDueReminders(now, run.runnerId, leaseUntil, batchSize, run.platforms);
           for (const reminder of claimed) {
             const due: DueReminder = {
               reminderId: reminder.reminderId,

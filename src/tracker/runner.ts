@@ -1,7 +1,7 @@
 /** The in-process reminder runner: sweeps due reminders on an interval with the real clock. */
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import type { ReminderDelivery } from "../core/ports";
+import type { Owner, ReminderDelivery } from "../core/ports";
 import type { Logger } from "../logger";
 import type { TrackerService } from "./tracker-service";
 
@@ -15,14 +15,18 @@ export function newRunnerId(): string {
   return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 }
 
-export function startReminderRunner(tracker: TrackerService, delivery: ReminderDelivery, options: { intervalMs: number; leaseMs: number; logger?: Logger; clock?: () => Date }): ReminderRunner {
+export function startReminderRunner(
+  tracker: TrackerService,
+  delivery: ReminderDelivery,
+  options: { intervalMs: number; leaseMs: number; logger?: Logger; clock?: () => Date; platforms?: readonly Owner["platform"][] },
+): ReminderRunner {
   const runnerId = newRunnerId();
   const clock = options.clock ?? (() => new Date());
   let current: Promise<void> = Promise.resolve();
   let stopped = false;
 
   const sweep = async (): Promise<void> => {
-    const result = await tracker.runDueReminders(clock(), delivery, { runnerId, leaseMs: options.leaseMs });
+    const result = await tracker.runDueReminders(clock(), delivery, { runnerId, leaseMs: options.leaseMs, ...(options.platforms ? { platforms: options.platforms } : {}) });
     if (!result.ok) options.logger?.warn({ code: result.code }, "reminder sweep skipped");
     else if (result.value.delivered + result.value.failed > 0) options.logger?.info({ runnerId, ...result.value }, "reminder sweep");
   };

@@ -34,6 +34,8 @@ export interface RunRemindersOptions {
   leaseMs: number;
   /** Most reminders claimed per round; the run repeats rounds until nothing is due. */
   batchSize?: number;
+  /** Only reminders of owners on these platforms (a chat server delivers to its own users only); all when absent. */
+  platforms?: readonly Owner["platform"][];
 }
 
 export interface ReminderRunCounts {
