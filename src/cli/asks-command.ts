@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import { renderAsk, renderAskLine } from "../render/plain-text";
 import { parseStorageConfig } from "../config/storage";
 import type { ReplyOutcome } from "../core/asks";
@@ -7,7 +6,7 @@ import { review } from "../core/review";
 import { KINDS, type AskKind } from "../core/types";
 import { openLocalTracker, type LocalTracker } from "../tracker/local";
 import type { TrackerResult } from "../tracker/tracker-service";
-import { readAll, type CliCommand, type CliIo } from "./io";
+import { parseCommandLine, readAll, type CliCommand, type CliIo } from "./io";
 
 const HELP = `Usage:
   askwell asks add --to <reader> [--intro <third person>] [--at <ISO-8601>] [--kind <kind>] < draft
@@ -89,25 +88,16 @@ export const asksCommand: CliCommand = {
   name: "asks",
   summary: "track sent asks: add, list, show, followed-up, replied, close, export, forget",
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          to: { type: "string" },
-          intro: { type: "string" },
-          at: { type: "string" },
-          kind: { type: "string" },
-          all: { type: "boolean" },
-          json: { type: "boolean" },
-          yes: { type: "boolean" },
-          help: { type: "boolean", short: "h" },
-        },
-      });
-    } catch (error) {
-      return fail(io, `${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
-    }
+    const parsed = parseCommandLine("asks", HELP, io, args, {
+      to: { type: "string" },
+      intro: { type: "string" },
+      at: { type: "string" },
+      kind: { type: "string" },
+      all: { type: "boolean" },
+      json: { type: "boolean" },
+      yes: { type: "boolean" },
+    });
+    if (!parsed) return 2;
     const [sub, ...rest] = parsed.positionals;
     if (!sub || parsed.values.help) {
       io.stdout.write(HELP + "\n");

@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { ReminderDelivery } from "../core/ports";
 import type { LocalTracker } from "../tracker/local";
 
@@ -23,6 +24,21 @@ export type CliCommand = {
   /** Returns the process exit code. Must not throw for bad input: print a clear message and return non-zero. */
   run(args: string[], io: CliIo): Promise<number>;
 };
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/**
+ * Parses a command's options (plus -h/--help) and positionals; on a bad option prints the reason
+ * and the command's help to stderr and returns null (the command then exits 2).
+ */
+export function parseCommandLine<O extends Options>(command: string, help: string, io: CliIo, args: string[], options: O) {
+  try {
+    return parseArgs({ args, allowPositionals: true, options: { ...options, help: { type: "boolean", short: "h" } } as O & { help: { type: "boolean"; short: "h" } } });
+  } catch (error) {
+    io.stderr.write(`askwell ${command}: ${error instanceof Error ? error.message : String(error)}\n\n${help}\n`);
+    return null;
+  }
+}
 
 export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];

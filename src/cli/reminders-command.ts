@@ -1,11 +1,10 @@
-import { parseArgs } from "node:util";
 import { renderReminder } from "../render/plain-text";
 import { parseStorageConfig } from "../config/storage";
 import type { ReminderDelivery } from "../core/ports";
 import { openLocalTracker } from "../tracker/local";
 import { newRunnerId } from "../tracker/runner";
 import { parseInstant } from "./asks-command";
-import type { CliCommand, CliIo } from "./io";
+import { parseCommandLine, type CliCommand, type CliIo } from "./io";
 
 const HELP = `Usage:
   askwell reminders run [--now <ISO-8601>]
@@ -22,12 +21,8 @@ export const remindersCommand: CliCommand = {
   name: "reminders",
   summary: "deliver due follow-up reminders once and exit: run [--now <ISO-8601>]",
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { now: { type: "string" }, help: { type: "boolean", short: "h" } } });
-    } catch (error) {
-      return fail(io, `${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
-    }
+    const parsed = parseCommandLine("reminders", HELP, io, args, { now: { type: "string" } });
+    if (!parsed) return 2;
     const [sub] = parsed.positionals;
     if (parsed.values.help || sub !== "run") {
       io.stdout.write(HELP + "\n");

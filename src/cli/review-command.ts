@@ -1,7 +1,6 @@
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import type { CliCommand, CliIo } from "./io";
-import { readAll } from "./io";
+import { parseCommandLine, readAll } from "./io";
 import type { ReviewContext, ReviewResult } from "../core/types";
 import { renderReviewText } from "./render-review";
 import { rulesOnlyReviewService, type ReviewService } from "../review-service";
@@ -114,17 +113,8 @@ export const reviewCommand: CliCommand = {
   name: "review",
   summary: "review a draft ask (argument or stdin); --json, --jsonl for batches",
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: { json: { type: "boolean" }, jsonl: { type: "boolean" }, ask: { type: "string" }, help: { type: "boolean", short: "h" } },
-      });
-    } catch (error) {
-      io.stderr.write(`askwell review: ${(error as Error).message}\n\n${HELP}\n`);
-      return 2;
-    }
+    const parsed = parseCommandLine("review", HELP, io, args, { json: { type: "boolean" }, jsonl: { type: "boolean" }, ask: { type: "string" } });
+    if (!parsed) return 2;
     const { values, positionals } = parsed;
     if (values.help) {
       io.stdout.write(HELP + "\n");
