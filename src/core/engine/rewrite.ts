@@ -208,7 +208,8 @@ const FALLBACK_ASK: Record<Exclude<Kind, "other">, string> = {
   follow_up: "I wanted to check in on my earlier note.",
 };
 
-const PLACEHOLDER_ORDER: RuleId[] = ["no-shared-context", "unclear-intent", "no-specifics", "no-value-for-recipient", "no-timeline", "no-direct-contact"];
+const TIMELINE_AND_CONTACT = "Sometime [by when, e.g. in the next two weeks] would be ideal, and you can reach me at [your email or phone].";
+const PLACEHOLDER_GAPS: RuleId[] = ["no-shared-context", "unclear-intent", "no-specifics", "no-value-for-recipient"];
 
 /* ---------- which sentences matter most ---------- */
 
@@ -408,41 +409,52 @@ const hasPlainOut = (body: BodySentence[]): boolean => body.some((s) => PLAIN_OU
 /** The anti-patterns removed from the sender's own sentences before anything is added or cut for length. */
 const CONTENT_RULES: readonly RuleId[] = MUST_BE_CLEAN.filter((r) => r !== "too-long" && r !== "no-graceful-out");
 
+/** Placeholders for what the rules found missing: the etiquette's gaps first, optional polish (tips) last. */
+function placeholdersFor(findings: Finding[]): { gaps: string[]; tips: string[] } {
+  const fired = new Set(findings.map((f) => f.rule));
+  const gaps = PLACEHOLDER_GAPS.filter((r) => fired.has(r)).map((r) => PLACEHOLDER[r]!);
+  const timeline = fired.has("no-timeline");
+  const contact = fired.has("no-direct-contact");
+  const tips = timeline && contact ? [TIMELINE_AND_CONTACT] : [...(timeline ? [PLACEHOLDER["no-timeline"]!] : []), ...(contact ? [PLACEHOLDER["no-direct-contact"]!] : [])];
+  return { gaps, tips };
+}
+
+/**
+ * Fits the body to five sentences: the sender's own sentences first (they carry the facts), then
+ * placeholders in the room left (how you know each other first), an ask if cleaning removed it, and
+ * the way out last.
+ */
+function fitToLength(parts: Parts, kind: Kind, findings: Finding[], out: string | null): void {
+  const { gaps, tips } = placeholdersFor(findings);
+  const outCost = out ? 1 : 0;
+  // A sign-off many readers would not recognise as one (e.g. "Grazie,") is counted as body text, to be safe.
+  const signOffCost = parts.signOff.length && !COMMON_SIGN_OFF.test(parts.signOff[0] ?? "") ? parts.signOff.length : 0;
+  const room = Math.max(4, MAX_BODY_SENTENCES - outCost - Math.min(gaps.length, 2)) - signOffCost;
+  if (parts.body.length > room) parts.body = strongest(parts.body, room, kind);
+
+  const additions = [...gaps, ...tips].slice(0, Math.max(0, MAX_BODY_SENTENCES - outCost - parts.body.length)).map((text) => ({ text, fixed: true }));
+  if (additions[0]?.text === PLACEHOLDER["no-shared-context"]) parts.body.unshift(additions.shift()!);
+  if (kind !== "other" && !parts.body.some((s) => ASK_SIGNAL[kind](analyse(s.text)))) {
+    if (parts.body.length + additions.length + outCost >= MAX_BODY_SENTENCES) additions.pop();
+    parts.body.push({ text: FALLBACK_ASK[kind], fixed: true });
+  }
+  parts.body.push(...additions);
+  if (out) parts.body.push({ text: out, fixed: true });
+}
+
 export function rewrite(e: Evidence, findings: Finding[]): string {
   const kind = e.kind;
   const parts = split(e.doc);
-  if (parts.greeting) {
-    parts.greeting = GROUP_GREETING.test(parts.greeting) ? "Hi [their first name]," : replaceMergeFields(parts.greeting);
-  }
+  if (parts.greeting) parts.greeting = GROUP_GREETING.test(parts.greeting) ? "Hi [their first name]," : replaceMergeFields(parts.greeting);
   parts.body = parts.body.map((s) => ({ text: soften(replaceMergeFields(s.text), kind), fixed: false }));
   // A very long draft is first cut to its most telling sentences, so repairs work on a short text.
   if (parts.body.length > MAX_SENTENCES_TO_REPAIR) parts.body = strongest(parts.body, MAX_SENTENCES_TO_REPAIR, kind);
-
   if (findings.some((f) => CONTENT_RULES.includes(f.rule))) repairSentences(parts, kind);
 
-  const fired = new Set(findings.map((f) => f.rule));
-  const additions = PLACEHOLDER_ORDER.filter((r) => fired.has(r)).map((r) => PLACEHOLDER[r]!);
-  if (fired.has("no-timeline") && fired.has("no-direct-contact")) {
-    additions.splice(additions.indexOf(PLACEHOLDER["no-timeline"]!), 2, "Sometime [by when, e.g. in the next two weeks] would be ideal, and you can reach me at [your email or phone].");
-  }
+  // The sender's own way out stays if a reader can't miss it; otherwise one of ours replaces it.
   const out = hasPlainOut(parts.body) ? null : gracefulOutFor(kind, e.doc.raw);
   if (out) parts.body = parts.body.filter((s) => !signals.gracefulOut(analyse(s.text)));
-  const TIPS = [PLACEHOLDER["no-timeline"], PLACEHOLDER["no-direct-contact"], "Sometime [by when, e.g. in the next two weeks] would be ideal, and you can reach me at [your email or phone]."];
-  const maxAdditions = Math.min(additions.filter((a) => !TIPS.includes(a)).length, 2);
-  // A sign-off many readers would not recognise as one (e.g. "Grazie,") is counted as body text, to be safe.
-  const signOffCost = parts.signOff.length && !COMMON_SIGN_OFF.test(parts.signOff[0] ?? "") ? parts.signOff.length : 0;
-  // The sender's own sentences come first (they carry the facts); placeholders only fill what is left.
-  const room = Math.max(4, MAX_BODY_SENTENCES - (out ? 1 : 0) - maxAdditions) - signOffCost;
-  if (parts.body.length > room) parts.body = strongest(parts.body, room, kind);
-  const contextFirst = additions[0] === PLACEHOLDER["no-shared-context"];
-  const placeholders = additions.slice(0, Math.max(0, MAX_BODY_SENTENCES - (out ? 1 : 0) - parts.body.length)).map((text) => ({ text, fixed: true }));
-  if (contextFirst && placeholders.length) parts.body.unshift(placeholders.shift()!);
-  if (kind !== "other" && !parts.body.some((s) => ASK_SIGNAL[kind](analyse(s.text)))) {
-    if (parts.body.length + placeholders.length + (out ? 1 : 0) >= MAX_BODY_SENTENCES) placeholders.pop();
-    parts.body.push({ text: FALLBACK_ASK[kind], fixed: true });
-  }
-  parts.body.push(...placeholders);
-  if (out) parts.body.push({ text: out, fixed: true });
+  fitToLength(parts, kind, findings, out);
 
   repairUntilClean(parts, kind, MUST_BE_CLEAN);
   return assemble(parts).text;
