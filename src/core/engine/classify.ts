@@ -4,7 +4,7 @@ import { findAny, findFirst, rx } from "./match";
 import { connectionAsk, endorsementAsk, followUpMarker, groupAddress, introAsk, outreachAsk, recommendationAsk, salesPitch } from "./signals";
 
 const ETIQUETTE_QUESTION = rx("^\\s*(?:@x+\\s*)?(?:how (?:many|often|long|soon|much)|is it (?:ok|okay|rude|weird|normal|fine|appropriate|too)|what (?:if|should|do you)|when (?:is it|should)|any (?:tips|advice)|is it|should i|how (?:do|should|can|would) i|what's the best way|when should i|can i ask|does askwell|is askwell|can askwell)\\b");
-const REQUEST_TO_THE_BOT = rx("\\b(?:make|help) (?:my|this) (?:\\w+ ){0,2}(?:ask|message|draft|note|request|dm|email)\\b(?=[^.!?]*\\b(?:sound|read|look|less|more|better)\\b)");
+const REQUEST_TO_THE_BOT = rx("\\bhelp me (?:word|phrase|write|draft|rewrite|improve|polish|reword)\\b|\\b(?:make|help) (?:my|this) (?:\\w+ ){0,2}(?:ask|message|draft|note|request|dm|email)\\b(?=[^.!?]*\\b(?:sound|read|look|less|more|better)\\b)");
 const NOTICE = rx("^\\W*(?:reminder|friendly reminder|just a reminder|fyi|heads up|psa|announcement|update|note)\\b[:,!-]|^\\W*(?:we're hiring|we are hiring|now hiring|job alert|open role|new role)\\b");
 const AGREEING = rx("^\\W*(?:@x+\\s*)?(?:sure|sure thing|of course|absolutely|yes|yep|yeah|happy to help|no problem|done|will do)\\b|^\\W*(?:[\\w:]+ ){0,3}(?:works|work) (?:for me|great|fine|well)\\b|\\bsee you (?:then|there|soon|tomorrow)\\b|^\\W*(?:sounds good|sounds great|perfect|great)[,!.]");
 const OFFERING = rx("\\b(?:want me to|shall i|should i) (?:intro|introduce|connect|put) you\\b");

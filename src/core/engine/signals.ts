@@ -44,6 +44,8 @@ export const introAsk = (doc: Doc): Span | null =>
 
 const RECOMMENDATION_REQUEST = "(?:would|could|can|will|might|may) (?:you|i)|you (?:could|might|would|can)|you'd|willing|open to|mind|up for|consider|grateful|'d love|would love|'d like|would like|ask(?:ing)? (?:you|if you|for)|hoping|need|want|be one of|act as|speak to|vouch";
 const RECOMMENDATION_ASK_PATTERNS = [
+  rx("\\b(?:write|writing|leave|leaving|do|doing|return|post) (?:me )?one back\\b"),
+  rx(`\\b(?:given|gave|put|listed|added|named) (?:your name|you) (?:down )?as (?:a |an |my |one of my )?${REC_NOUN}`),
   rx(`\\b${REC_NOUN}\\b`, G(60), "\\b(?:would mean|would help|means a lot|would be (?:amazing|great|huge|wonderful|fantastic|a big help))\\b"),
   rx(`\\b${REC_NOUN} (?:swap|trade|exchange)\\b`),
   rx("\\b(?:two|three|a few|a couple of|some|\\d+) (?:sentences|lines|words)\\b", G(30), "\\b(?:about|on) (?:how|my|our|working|the|what)\\b"),
@@ -93,6 +95,8 @@ export const endorsementAsk = (doc: Doc): Span | null =>
   findAny(doc, ENDORSEMENT_ASK_PATTERNS) ?? (/\bendors/.test(doc.norm) ? findFirst(doc, RETURN_THE_FAVOUR) : null);
 
 const CONNECTION_ASK_PATTERNS = [
+  rx("\\b(?:great|lovely|nice|good|keen|happy) to be connected\\b"),
+  rx("\\bjoin your (?:professional |linkedin )+network\\b"),
   rx("\\baccept (?:this|it|that)\\b"),
   rx("\\b(?:welcome|love|appreciate|value) the (?:chance|opportunity) to connect\\b"),
   rx("\\b(?:linkedin|it) (?:asks|prompts|wants to know) (?:you )?(?:how (?:you|we) know|for my (?:e-?mail|address))\\b"),
@@ -138,7 +142,7 @@ const OUTREACH_ASK_PATTERNS = [
   rx("\\b(?:call|text|dm|email|e-mail) me\\b"),
   rx("\\bsend me (?:your|the|a|some)\\b"),
   rx("\\bbook (?:a|your|some|time)\\b"),
-  rx("\\b(?:if you're in|interested in joining|want to join|like to join|be part of)\\b(?! (?:your|my) (?:professional )?network)"),
+  rx("\\b(?:if you're in|interested in joining|want to join|like to join|be part of)\\b(?! (?:your|my) (?:professional |linkedin )*network)"),
   rx("\\b(?:by|via) phone\\b"),
   rx("\\bexpect an? (?:answer|reply|response)\\b"),
 ];
@@ -148,6 +152,9 @@ export const outreachAsk = (doc: Doc): Span | null =>
   findAny(doc, OUTREACH_ASK_PATTERNS);
 
 const FOLLOW_UP_MARKER_PATTERNS = [
+  rx("\\b(?:bring|bringing|moving|pushing|popping|floating) (?:my|this|that) (?:\\w+ ){0,2}(?:note|message|email|dm|ask|question)\\b"),
+  rx("\\b(?:did|have) you (?:get|got|had|have) a (?:chance|moment|minute) to (?:think about|look at|consider|read|see|mull)\\b"),
+  rx("\\b(?:second|third|fourth|fifth|\\d+(?:st|nd|rd|th)) time (?:i'm |i am |i've |i have )?(?:asking|writing|reaching out|following up|chasing|pinging|messaging)\\b"),
   rx("\\b(?:gentle |quick |friendly |polite |small |last |final )follow[- ]?up (?:on|about|re|regarding)\\b"),
   rx("\\b(?:my|the) (?:\\w+ )?(?:previous|earlier|last|prior)(?: \\w+)? (?:reminders?|nudges?|notes?|messages?|emails?)\\b"),
   rx("\\b(?:any|have you had any) (?:thoughts|update|news|luck) on (?:the|my)\\b"),
@@ -199,6 +206,7 @@ const notRecommendationOffer = (doc: Doc, span: Span): boolean => {
 };
 
 const QUID_PRO_QUO_PATTERNS = [
+  rx("\\b(?:i'll|i will|i'd|happy to) (?:hit|get|do|return) (?:yours|you|the same) back\\b"),
   rx("(?:^|[.!?]\\s+|\\n)\\W*(?:just |already )?(?:endorsed|recommended) you\\b(?=[\\s\\S]*\\breturn(?:ing)? the (?:favou?r|gesture)|[\\s\\S]*\\bthe same\\b)"),
   rx("\\b(?:rec|recs|recommendation|recommendations|endorsement|endorsements) (?:swap|trade|exchange)\\b"),
   rx("\\breturn(?:ing)? the (?:gesture|kindness)\\b"),
@@ -220,6 +228,7 @@ export function quidProQuo(doc: Doc): Span | null {
 /* ---------- first-hand basis ---------- */
 
 const NO_FIRST_HAND_BASIS_PATTERNS = [
+  rx("\\b(?:met|spoke|talked|chatted) (?:only |just )?briefly\\b"),
   rx("\\byou (?:probably |likely |may not |might not )?(?:won't|wouldn't|don't|do not)? ?remember me\\b"),
   rx("\\b(?:spoke|talked|chatted|met) (?:for )?(?:about |only |just |maybe )?(?:a few|five|two|three|ten|\\d+) minutes\\b"),
   rx("\\b(?:we've|we) (?:actually |really )?never (?:actually |really )?overlapped\\b"),
@@ -273,6 +282,7 @@ const DECLINE_CONDITION = "(?:not|n't|rather|prefer|busy|swamped|stretched|bad t
 const REASSURANCE = "(?:don't worry|do not worry|no need to worry|no bother|take (?:that|it) (?:gladly|happily|well)|gladly|respect that|understood|makes sense|no (?:problem|worries|pressure|stress|hard feelings|harm)|fine|ok\\b|okay|alright|all good|understand|get it|fair|(?:just )?(?:say so|tell me|let me know and|ignore)|happy to drop|i'll (?:stop|drop|back off|leave it|understand)|perfect|that's (?:ok|fine|cool)|won't (?:chase|ask again|follow up)|don't hesitate)";
 
 const GRACEFUL_OUT_PATTERNS = [
+  rx("\\bjust say(?: so| the word)?,? and (?:i'll|i will)\\b|\\b(?:ask|look) elsewhere\\b|\\bleave you be\\b"),
   rx("\\b(?:don't|do not) owe me (?:a |any )?(?:reply|response|answer|anything|a thing)\\b"),
   rx("\\b(?:happy|glad|fine|okay|ok|content|good)\\b (?:to hear|with|to get|to take|hearing) (?:a |an )?['\"]?(?:no|nope|pass|not now)\\b"),
   rx("\\bno (?:bother|biggie|big deal|sweat|drama|issues?|probs?)\\b(?! (?:with|about|on))"),
@@ -315,10 +325,14 @@ const notIndefinite = (doc: Doc, span: Span): boolean => !/\b(?:a|an|some|any) (
 const THIRD_PARTY = /\byou (?:two|both)\b|\byou and (?!i\b)\w+|\bmy (?:sister|brother|mother|mom|mum|father|dad|co-?founder|friend|partner|wife|husband|son|daughter|cousin|aunt|uncle|niece|nephew|roommate|flatmate|classmate)\b|\bfellow\b/;
 const READERS_RELATIVE = /\byour (?:dad|mum|mom|father|mother|sister|brother|wife|husband|partner|son|daughter|cousin|uncle|aunt|friend|colleague|boss|co-?founder)\b[^.!?]{0,30}$/;
 const notAboutAThirdParty = (doc: Doc, span: Span): boolean => !THIRD_PARTY.test(doc.norm.slice(span.start, span.end + 25)) && !READERS_RELATIVE.test(doc.norm.slice(Math.max(0, span.start - 40), span.start));
-const contextGuards = [notAboutAThirdParty, notNegated, notNegatedInside, notIndefinite, notAQuestionAbout(RELATION_QUESTION), sentenceLacks(/\{\{|\{[a-z_]+\}|\[[a-z ]*name\]/)];
-const READER_CONTENT = "(?:rounds|grand rounds|seminar|training|sermon|gig|concert|exhibition|performance|statement|speech|remarks|testimony|column|reel|reels|story|stories|photos?|ribbon-cutting|recording|show|channel|portfolio|website|site|readme|findings|announcement|medium piece|instagram|talk|talks|post|posts|article|paper|keynote|panel|webinar|podcast|interview|thread|blog|write-?up|op-?ed|newsletter|book|workshop|lecture|demo|presentation|session|comments?|feedback|notes|research|substack|video|course|class|answer|tweet|episode|report|piece|essay|study|slides|repo|library|project|work|stream|column|launch)";
+const contextGuards = [notAboutAThirdParty, notNegated, notNegatedInside, notIndefinite, notAQuestionAbout(RELATION_QUESTION), sentenceLacks(/\{\{|\{[a-z_]+\}|\[[a-z _]{2,30}\]|<[a-z _]{3,}>/)];
+const READER_CONTENT = "(?:devlogs?|vlogs?|streams?|evidence|submission|rounds|grand rounds|seminar|training|sermon|gig|concert|exhibition|performance|statement|speech|remarks|testimony|column|reel|reels|story|stories|photos?|ribbon-cutting|recording|show|channel|portfolio|website|site|readme|findings|announcement|medium piece|instagram|talk|talks|post|posts|article|paper|keynote|panel|webinar|podcast|interview|thread|blog|write-?up|op-?ed|newsletter|book|workshop|lecture|demo|presentation|session|comments?|feedback|notes|research|substack|video|course|class|answer|tweet|episode|report|piece|essay|study|slides|repo|library|project|work|stream|column|launch)";
 
 const SHARED_CONTEXT_PATTERNS = [
+  rx("\\b(?:rotate|rotated|rotating|interned|trained|training|volunteered|served|studied|apprenticed) (?:through|in|on|at|under|with) (?:your|ur)\\b"),
+  rx("\\bco-?(?:author|write|teach|run|lead|host|organi[sz]e|present|chair|manage|edit|create|design|build|own|coach|mentor|supervise|found)(?:ed|ing|s)?\\b", G(40), "\\b(?:with you|you|together|we)\\b"),
+  rx("\\b(?:working|worked|work|served|trained) (?:under|for|with|alongside|beside) you\\b"),
+  rx(`\\b(?:saw|seen|read|loved|enjoyed|caught|watched|followed|been following|liked)\\b`, G(40), `\\bur (?:[\\w'-]+ ){0,4}${READER_CONTENT}\\b`),
   rx("\\b(?:championing|supporting|backing|guiding|mentoring|coaching|sponsoring|advising|training|onboarding|vouching for) (?:me|us)\\b"),
   rx(`\\byour (?:[\\w'-]+ ){0,4}${READER_CONTENT}\\b`, G(80), "\\b(?:is|was|has been|have been) (?:the |a |an |so |really |incredibly |super |such a |now )?(?:backbone|basis|foundation|reason|core|key|central|essential|invaluable|foundational|required reading|on my|in my|part of)\\b"),
   rx("\\byou were my (?:\\w+ ){1,2}(?:for|at|during|when|on|in|back|throughout|until)\\b"),
@@ -381,8 +395,9 @@ export const sharedContext = (doc: Doc): Span | null =>
 
 /* ---------- specifics of the work the reader saw ---------- */
 
-const WORK_NOUN = "(?:feature|features|rewrite|win|competition|award|system|app|service|tool|module|bid|tender|committee|scheme|failover|work we did|identity|brand|launch|project|migration|rollout|roll-out|launch|rebrand|redesign|expansion|refresh|revamp|rework|pipeline|campaign|audit|consolidation|transition|deal|implementation|integration|initiative|workstream|program|programme|study|thesis|placement|protocol|poster|paper|design doc|runbooks?|experiments?|tests|go-live|pivot|cutover|postmortem|workshops?|guidelines|deck|onboarding|overhaul|re-?slotting|renewal|playbook|roadmap|prototype|pilot|analysis|model|dashboard|report|case|engagement|account|sale|contract|partnership|restructuring|negotiation|turnaround|build|release|refactor|backlog|strategy|plan|research|fundraise|raise|hire|hiring|event|conference|series)";
+const WORK_NOUN = "(?:sessions?|teaching|training|bundle|brief|filing|submission|drop|reduction|feature|features|rewrite|win|competition|award|system|app|service|tool|module|bid|tender|committee|scheme|failover|work we did|identity|brand|launch|project|migration|rollout|roll-out|launch|rebrand|redesign|expansion|refresh|revamp|rework|pipeline|campaign|audit|consolidation|transition|deal|implementation|integration|initiative|workstream|program|programme|study|thesis|placement|protocol|poster|paper|design doc|runbooks?|experiments?|tests|go-live|pivot|cutover|postmortem|workshops?|guidelines|deck|onboarding|overhaul|re-?slotting|renewal|playbook|roadmap|prototype|pilot|analysis|model|dashboard|report|case|engagement|account|sale|contract|partnership|restructuring|negotiation|turnaround|build|release|refactor|backlog|strategy|plan|research|fundraise|raise|hire|hiring|event|conference|series)";
 const WORK_SPECIFICS_PATTERNS = [
+  rx("\\bthe (?:[\\w-]+ ){0,4}(?:i|we) (?:ran|led|built|wrote|designed|delivered|organi[sz]ed|managed|launched|created|prepared|drafted|shipped|taught)\\b"),
   rx("\\bhow (?:the|our|my|your) (?:[\\w-]+ ){0,3}(?:cut|saved|reduced|improved|increased|helped|changed|boosted|halved|doubled)\\b"),
   rx("\\b(?:drop(?:ped)?|fell|cut|rose|grew|doubled|halved|tripled) (?:by )?(?:half|a third|a quarter|\\d)"),
   rx("\\bmention(?:ing)?\\b(?: \\w+){0,2} (?:my|the|our|how)\\b(?! work\\b)"),
@@ -400,6 +415,7 @@ export const workSpecifics = (doc: Doc): Span | null =>
 /* ---------- intent: why the sender wants the introduction ---------- */
 
 const STATED_INTENT_PATTERNS = [
+  rx("\\b(?:wanna|want to|hoping to|hope to|planning to|plan to|going to|gonna) (?:pitch|ask|hire|sell|show|discuss|learn|interview|invite|propose|explore|get (?:her|his|their) (?:take|advice))\\b"),
   rx("\\bso (?:that )?(?:i|we) (?:can|could|might|may)\\b"),
   rx("\\b(?:in order )?to (?:ask|discuss|pitch|learn|understand|interview|explore|invite|see (?:whether|if)|hire|recruit|talk (?:about|through) (?!a lot|lots|things|stuff|everything)|compare|present|showcase|sell|show|demo|propose|offer|apply|seek|request|collaborate|partner|raise|get (?:her|his|their|some) (?:advice|take|view|perspective|input|thoughts|feedback)|hear (?:her|his|their|about|how)|find out|check whether|approach|sound (?:out|her|him|them))\\b"),
   rx("\\b(?:i|we)(?:'d| would)? (?:like|love|want|hope|need|'m hoping)\\b", G(40), "\\b(?:advice|perspective|input|insight|take on|opinion|feedback|guidance|mentorship|pitch|partnership|co-sell|integration|interview|investment|funding)\\b"),
@@ -417,6 +433,7 @@ export const statedIntent = (doc: Doc): Span | null =>
 /* ---------- value for the reader ---------- */
 
 const VALUE_FOR_READER_PATTERNS = [
+  rx("\\ban? (?:rare |real |great |unique |genuine )?(?:chance|opportunity) to (?:be heard|reach|present|speak|showcase|get|shape|influence|see|meet|join)\\b"),
   rx("\\bkeep you (?:posted|in mind|in the loop|updated)\\b"),
   rx("\\b(?:in front of|reach(?:es)?|read by|seen by) (?:about |around |over |nearly |some )?[\\d,.]+k? (?:readers|listeners|viewers|subscribers|followers|people|users|members)\\b"),
   rx("\\b(?:pays?|salary|comp(?:ensation)?|rate) (?:\\w+ ){0,2}(?:above|over) (?:market|your)\\b"),
@@ -441,7 +458,7 @@ const VALUE_FOR_READER_PATTERNS = [
   rx("\\b(?:you'd|you would|you'll|you will|you could|you can|you might) (?:get|gain|receive|have|learn|reach|save|benefit)\\b"),
   rx("\\b(?:give|gives|giving|offer|offers) (?:you|your)\\b"),
   rx("\\b(?:for|to|with) your (?:clients|customers|team|readers|audience|book|research|users|business|group|community|students|members|project)\\b"),
-  rx("\\b(?:save|saves|saving|cut|cuts|cutting|reduce|reduces|reducing|improve|improves|boost|boosts|grow|grows|fix|fixes|solve|solves|speed up|automate|auto-\\w+|simplify|streamline|lower|lowers|double|halve)\\b", G(40), "\\b(?:your|you|their|them|its|it)\\b"),
+  rx("\\b(?:save|saves|saving|cut|cuts|cutting|reduce|reduces|reducing|improve|improves|boost|boosts|grow|grows|fix|fixes|solve|solves|speed up|automate|auto-\\w+|simplify|streamline|lower|lowers|double|halve|shorten|shortens|accelerate|de-risk)\\b", G(40), "\\b(?:your|you|their|them|its|it)\\b"),
   rx("\\b(?:we|i) help(?:s)?\\b"),
   rx("\\bso we can fix\\b"),
   rx("\\boff your plate\\b"),
@@ -464,6 +481,9 @@ export const valueForReader = (doc: Doc): Span | null =>
 /* ---------- sales pitch ---------- */
 
 const SALES_PITCH_PATTERNS = [
+  rx("\\b(?:at|for|from|costs?|priced at|only|just) [$£€]\\s?\\d"),
+  rx("\\b(?:emailed|sent|attached|enclosed|dropped)\\b", G(20), "\\b(?:price list|pricing|rate card|brochure|catalogue|catalog|quote|proposal)\\b"),
+  rx("\\b(?:supplying|selling to|supplying to|servicing) your\\b|\\b(?:a|the|your) (?:leading |local |preferred |trusted |certified )?(?:supplier|distributor|reseller|vendor) of\\b"),
   rx("\\bfor a (?:quick |short |brief |\\d+[ -]min(?:ute)? )?demo\\b"),
   rx("\\b(?:booking|taking on|accepting) new (?:clients|customers|projects|accounts)\\b"),
   rx("\\bsend you (?:a |our |my )?(?:price|pricing|rate)s?(?: sheet| list| card)?\\b"),
@@ -501,6 +521,7 @@ const IMPERATIVE = "(?:send|call|write|get|go|accept|post|reply|respond|email|e-
 const DEADLINE = `(?:today|tonight|tomorrow|asap|right now|immediately|this week|by (?:the )?(?:end of|eod|${WEEKDAY}|${MONTH}|tomorrow|tonight|\\d)|before ${WEEKDAY}|before (?:the )?end of|${WEEKDAY})`;
 
 const DEMANDING_TONE_PATTERNS = [
+  rx("\\bno excuse\\b"),
   rx("\\b(?:don't|do not) be (?:lazy|difficult|stingy|precious|like that|cheap)\\b"),
   rx("\\bor (?:else|i'll|i will|we'll)\\b(?! (?:happily|gladly|be happy|send|share))"),
   rx("\\bleave me hanging\\b"),
@@ -567,7 +588,7 @@ export const emailWorkaround = (doc: Doc): Span | null =>
 
 /** A merge field left unfilled: {{first_name}}, {first_name}, [Name], [First Name], <FIRST NAME>, %FNAME%. Read from the raw text, where case matters. */
 export function mergeField(doc: Doc): Span | null {
-  const re = /\{\{\s*[\w. -]+\s*\}\}|\{\s*[a-z][a-z_]*\s*\}|\[(?:[A-Z][A-Za-z]*)(?: [A-Z][A-Za-z]*)*\](?!\()|\[(?:first|last|full|company|recipient|contact|your)?[ _]?name\](?!\()|<[A-Z][A-Z _]{2,}>|%[A-Z_]{3,}%|\*\|[A-Z_]+\|\*/g;
+  const re = /\{\{\s*[\w. -]+\s*\}\}|\{\s*[a-z][a-z_]*\s*\}|\[(?:[A-Z][A-Za-z]*)(?: [A-Z][A-Za-z]*)*\](?!\()|\[(?:first|last|full|company|recipient|contact|your)?[ _]?name\](?!\()|<[A-Z][A-Z _]{2,}>|<[a-z]+_[a-z_]+>|<first ?name>|%[A-Z_]{3,}%|\*\|[A-Z_]+\|\*/g;
   const m = re.exec(doc.raw);
   return m ? { start: m.index, end: m.index + m[0].length } : null;
 }
@@ -646,7 +667,7 @@ const GENERIC_TEMPLATE_PATTERNS = [
   rx("\\b(?:came across|saw|found|stumbled (?:up)?on|viewed|was looking at|noticed|checked out|was browsing|browsed) your (?:linkedin )?profile\\b"),
   rx("\\b(?:impressed|intrigued) (?:by|with) your (?:profile|background|experience)\\b"),
   rx("\\badd (?:you|me|my profile) (?:to|into) (?:my|your) (?:professional |linkedin )?(?:network|contacts|connections)\\b"),
-  rx("\\b(?:grow|expand|build|broaden|extend|strengthen|widen)(?:ing)? (?:out )?my (?:professional )?(?:network|presence|connections|circle)\\b"),
+  rx("\\b(?:grow|expand|build|broaden|extend|strengthen|widen)(?:ing)? (?:out )?my (?:professional )?(?:network|presence|connections|circle|profile|brand)\\b"),
   rx("\\b(?:like-minded|fellow|other) professionals\\b"),
   rx("\\b(?:reaching|reach) out to (?:my|the|people in my) network\\b"),
   rx("\\bwanted to be connected with you\\b"),
