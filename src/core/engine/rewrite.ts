@@ -429,13 +429,14 @@ function fitToLength(parts: Parts, kind: Kind, findings: Finding[], out: string 
   const outCost = out ? 1 : 0;
   // A sign-off many readers would not recognise as one (e.g. "Grazie,") is counted as body text, to be safe.
   const signOffCost = parts.signOff.length && !COMMON_SIGN_OFF.test(parts.signOff[0] ?? "") ? parts.signOff.length : 0;
-  const room = Math.max(4, MAX_BODY_SENTENCES - outCost - Math.min(gaps.length, 2)) - signOffCost;
+  const budget = Math.max(2, MAX_BODY_SENTENCES - signOffCost) - outCost;
+  const room = Math.max(Math.min(4, budget), budget - Math.min(gaps.length, 2));
   if (parts.body.length > room) parts.body = strongest(parts.body, room, kind);
 
-  const additions = [...gaps, ...tips].slice(0, Math.max(0, MAX_BODY_SENTENCES - outCost - parts.body.length)).map((text) => ({ text, fixed: true }));
+  const additions = [...gaps, ...tips].slice(0, Math.max(0, budget - parts.body.length)).map((text) => ({ text, fixed: true }));
   if (additions[0]?.text === PLACEHOLDER["no-shared-context"]) parts.body.unshift(additions.shift()!);
   if (kind !== "other" && !parts.body.some((s) => ASK_SIGNAL[kind](analyse(s.text)))) {
-    if (parts.body.length + additions.length + outCost >= MAX_BODY_SENTENCES) additions.pop();
+    if (parts.body.length + additions.length >= budget) additions.pop();
     parts.body.push({ text: FALLBACK_ASK[kind], fixed: true });
   }
   parts.body.push(...additions);

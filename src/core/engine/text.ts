@@ -75,7 +75,7 @@ function maskFalseStops(norm: string): string {
 }
 
 const GREETING = /^\s*(?:@x+\s*)?(?:hi|hello|hey|heya|hiya|dear|greetings|good (?:morning|afternoon|evening)|morning|yo)\b[^.!?]{0,40}[,:!.]?\s*$/;
-const SIGN_OFF = /^\s*(?:thanks|thank you|thx|ty|many thanks|with thanks|gratefully|yours|take care|best|best regards|kind regards|warm regards|warmest regards|regards|cheers|sincerely|warmly|all the best|talk soon|appreciate it|much appreciated|respectfully|speak soon|xo+|x+|gracias|muchas gracias|grazie|grazie mille|merci|merci beaucoup|danke|vielen dank|obrigad[oa]|tak|dank je|arigato|shukran|asante|ciao|saludos|un abrazo|abrazos|bises|hugs|with gratitude|yours truly|faithfully|chat soon|ttyl)\b[^.?!]{0,30}[,.!]?\s*$/;
+const SIGN_OFF = /^\s*(?:thanks|thank you|thx|ty|many thanks|with thanks|gratefully|yours|take care|best|best regards|kind regards|warm regards|warmest regards|regards|cheers|sincerely|warmly|all the best|talk soon|appreciate it|much appreciated|respectfully|speak soon|xo+|x+|gracias|muchas gracias|grazie|grazie mille|merci|merci beaucoup|danke|vielen dank|obrigad[oa]|tak|dank je|arigato|shukran|asante|ciao|saludos|un abrazo|abrazos|bises|hugs|with gratitude|yours truly|faithfully|chat soon|ttyl|(?:with )?(?:best|warm|warmest|kind|kindest|good) wishes|all best|with appreciation|yours sincerely|yours faithfully|love)\b[^.?!]{0,30}[,.!]?\s*$/;
 
 interface Line extends Span {
   text: string;
