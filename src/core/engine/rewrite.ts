@@ -40,7 +40,7 @@ function cleanSentence(raw: string): string {
   s = s.replace(/^\*([^*]+):\*$/, "$1:");
   if (!s) return s;
   s = capitalise(s);
-  if (!/[.!?…:)"'\]]$/.test(s) && !/[\u{1F300}-\u{1FAFF}\u2600-\u27BF]$/u.test(s)) s += ".";
+  if (!/[.!?…:;,)"'\]]$/.test(s) && !/[\u{1F300}-\u{1FAFF}\u2600-\u27BF]$/u.test(s)) s += ".";
   return s;
 }
 
@@ -109,6 +109,7 @@ function soften(sentence: string, kind: Kind): string {
   s = s.replace(/\bI(?:'m| am) (?:working on |looking to |trying to |hoping to |aiming to )?(?:grow|broaden|expand|build|extend|widen)(?:ing)? my (?:professional )?(?:network|circle|reach|connections|presence),? and (?=[a-z])/gi, "I ");
   s = s.replace(/\b(?:of|for) the skills (?:listed )?on my (?:LinkedIn )?profile\b/gi, "for [the skills you saw me use]");
   s = s.replace(/\s*\bfor my (?:LinkedIn )?profile\b/gi, "");
+  s = s.replace(/,?\s*\bto (?:help )?(?:strengthen|grow|build|boost|improve|polish) my (?:professional |LinkedIn )?(?:profile|presence|brand|network)\b/gi, "");
   s = s.replace(/\b(?:supplying|selling|providing) (.+?) (?:to|for) your\b/gi, "how you source $1 for your");
   s = s.replace(/\breaching out to my (?:professional )?network to\b/gi, "writing to");
   s = s.replace(/\b(?:the )?(?:top-rated|leading|#1|number one|best-in-class|award-winning|best) ((?:[\w-]+ )?(?:broker|agency|provider|platform|firm|consultant|consultancy|vendor|solution))\b/gi, "a $1");

@@ -419,7 +419,7 @@ const STATED_INTENT_PATTERNS = [
   rx("\\bso (?:that )?(?:i|we) (?:can|could|might|may)\\b"),
   rx("\\b(?:in order )?to (?:ask|discuss|pitch|learn|understand|interview|explore|invite|see (?:whether|if)|hire|recruit|talk (?:about|through) (?!a lot|lots|things|stuff|everything)|compare|present|showcase|sell|show|demo|propose|offer|apply|seek|request|collaborate|partner|raise|get (?:her|his|their|some) (?:advice|take|view|perspective|input|thoughts|feedback)|hear (?:her|his|their|about|how)|find out|check whether|approach|sound (?:out|her|him|them))\\b"),
   rx("\\b(?:i|we)(?:'d| would)? (?:like|love|want|hope|need|'m hoping)\\b", G(40), "\\b(?:advice|perspective|input|insight|take on|opinion|feedback|guidance|mentorship|pitch|partnership|co-sell|integration|interview|investment|funding)\\b"),
-  rx("\\b(?:advice|perspective|insight|take|thoughts|guidance|input) (?:on|about|from)\\b"),
+  rx("\\b(?:advice|perspective|insight|take|thoughts|guidance|input|view|views|opinion|read) (?:on|about|from)\\b"),
   rx("\\bbecause (?:i|we|our|his|her|their|she|he|they)\\b"),
   rx("\\b(?:i|we)(?:'m|'re| am| are)(?: \\w+ly)? (?:hiring|raising|pitching|selling|exploring|evaluating|looking for (?:my|a|an) (?:next |new )?(?:role|job|position|co-?founder|investor|partner)|applying|relocating|moving|launching|writing|researching|building a|recruiting|fundraising)\\b"),
   rx("\\b(?:i'd|i would|we'd|we would) be pitching\\b"),
