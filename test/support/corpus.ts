@@ -19,6 +19,7 @@ export const HELDOUT_CORPUS = join(__dirname, "..", "fixtures", "heldout.jsonl")
 export const BLIND_CORPUS = join(__dirname, "..", "fixtures", "blind.jsonl");
 export const BLIND2_CORPUS = join(__dirname, "..", "fixtures", "blind2.jsonl");
 export const BLIND3_CORPUS = join(__dirname, "..", "fixtures", "blind3.jsonl");
+export const BLIND4_CORPUS = join(__dirname, "..", "fixtures", "blind4.jsonl");
 
 export function loadCorpus(path: string): LabelledDraft[] {
   if (!existsSync(path)) return [];

@@ -87,7 +87,7 @@ function soften(sentence: string, kind: Kind): string {
   let s = sentence;
   if (!SOFTEN_TRIGGER.test(s)) return softenCommand(s);
   s = s.replace(/,?\s*\b(?:ASAP|asap|as soon as possible|immediately|right away|urgently)\b/g, "");
-  s = s.replace(/\bI need you to\b/gi, "Could you");
+  s = s.replace(/^((?:<[^>]+>\s*)?)(?:I )?need you to\b/i, "$1Could you").replace(/\b(?:I )?need you to\b/gi, "could you");
   s = s.replace(/\b(?:I figure |I think |so )?you owe (?:me|us)\b(?: one)?/gi, (m) => (/one$/.test(m) ? "I'd be grateful for your help" : "I'd be grateful for"));
   s = s.replace(/\byou (?:must|have to|need to)\b/gi, "I'd be grateful if you'd");
   s = s.replace(/\bI need (this|it|that)( one)? to\b/g, "I'd really like $1$2 to");
@@ -117,7 +117,7 @@ function soften(sentence: string, kind: Kind): string {
   s = s.replace(/\bI'm (?:messaging|emailing|writing to|contacting|reaching out to) (?:all|every one of|each of) (?:the |my )?([^.;:]+?) (to ask|to see|because|for)\b/gi, "I'm writing to you as one of the $1 $2");
   s = s.replace(/\bdiscuss becoming (?:a|an|your) (supplier|vendor|provider|partner) (?:for|to) ([^.!?]+)/gi, "learn how $2 chooses $1s");
   s = s.replace(/\bI'm (?:asking|messaging|emailing|contacting|writing to|reaching out to) (?:a few|a handful of|several|some|a bunch of|lots of|all|all the|many|everyone)\b[^.;:]*?\b(?:people|contacts|connections|friends|alumni|colleagues|folks)\b(?: (?:from|in|of) my (?:network|contacts|list))? (?:to ask )?for\b/gi, "I'd love to ask you for");
-  if (/^(?:Would you|Could you)\b/.test(s)) s = asQuestion(s);
+  if (/^(?:<[^>]+>\s*)?(?:Would you|Could you)\b/.test(s)) s = asQuestion(s);
   if (/^Could you\b/.test(s)) s = asQuestion(s);
   s = softenCommand(s);
   if (kind === "recommendation_ask") s = s.replace(/\b(writ(?:e|ing)|do(?:ing)?) one for me(?: too)?\b/gi, "$1 a short recommendation for me");
@@ -247,7 +247,7 @@ function computePriority(text: string, kind: Kind): number {
   score += (text.slice(1).match(/(?<![.!?]\s)\b[A-Z][a-z]+/g) ?? []).length * 12;
   if (/\d/.test(text)) score += 5;
   if (signals.sharedContext(doc)) score += 45;
-  if (signals.statedIntent(doc)) score += 15;
+  if (signals.statedIntent(doc)) score += 35;
   if (signals.valueForReader(doc)) score += 15;
   if (signals.workSpecifics(doc)) score += 10;
   if (signals.timeFrame(doc)) score += 10;
@@ -444,6 +444,34 @@ function fitToLength(parts: Parts, kind: Kind, findings: Finding[], out: string 
   if (out) parts.body.push({ text: out, fixed: true });
 }
 
+const ENTITY = /<[@#!][^>\s]+>|<https?:\/\/[^>\s]+>|https?:\/\/[^\s<>|]+[^\s<>|.,;:!?)'"]|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+
+/**
+ * Mentions, e-mail addresses and links of the draft survive the rewrite (spec: requirement 4),
+ * except those that only served an e-mail workaround or a pitch. One lost with a removed sentence
+ * comes back: a mention in front of the first sentence, an address or link in a short line.
+ */
+function restoreEntities(parts: Parts, draft: string, findings: Finding[]): void {
+  const droppable = findings.filter((f) => (f.rule === "email-workaround" || f.rule === "premature-pitch") && f.start !== null);
+  const inDroppable = (at: number) => droppable.some((f) => at >= f.start! - 80 && at <= f.end! + 80);
+  const text = () => [parts.greeting ?? "", ...parts.body.map((b) => b.text), ...parts.signOff].join("\n");
+  for (const m of draft.matchAll(ENTITY)) {
+    const entity = m[0];
+    if (text().includes(entity) || inDroppable(m.index)) continue;
+    const first = parts.body.find((b) => !b.fixed) ?? parts.body[0];
+    if (entity.startsWith("<@") || entity.startsWith("<#") || entity.startsWith("<!")) {
+      if (parts.greeting) parts.greeting = `${entity} ${parts.greeting}`;
+      else if (first) first.text = `${entity} ${first.text}`;
+    } else if (entity.includes("@") && !entity.startsWith("<")) {
+      const contact = parts.body.find((b) => b.text.includes("[your email or phone]"));
+      if (contact) contact.text = contact.text.replace("[your email or phone]", entity);
+      else parts.body.splice(Math.max(0, parts.body.length - 1), 0, { text: `You can reach me at ${entity}.`, fixed: true });
+    } else {
+      parts.body.splice(Math.max(0, parts.body.length - 1), 0, { text: `For reference: ${entity}`, fixed: true });
+    }
+  }
+}
+
 export function rewrite(e: Evidence, findings: Finding[]): string {
   const kind = e.kind;
   const parts = split(e.doc);
@@ -458,6 +486,7 @@ export function rewrite(e: Evidence, findings: Finding[]): string {
   if (out) parts.body = parts.body.filter((s) => !signals.gracefulOut(analyse(s.text)));
   fitToLength(parts, kind, findings, out);
 
+  restoreEntities(parts, e.doc.raw, findings);
   repairUntilClean(parts, kind, MUST_BE_CLEAN);
   return assemble(parts).text;
 }

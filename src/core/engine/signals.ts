@@ -17,6 +17,7 @@ const REC_WORD = `(?:${REC_NOUN}|rec+om+end\\w*|endors\\w*)`;
 /* ---------- asks: what the sender wants from the reader ---------- */
 
 const INTRO_ASK_PATTERNS = [
+  rx("\\b(?:anyone|anybody|does anyone|do you|you) (?:have|got|know) (?:a |any )?(?:contact|connection|intro|someone|anyone|a way in)\\b(?= (?:in|at|on|with|to|who))"),
   rx("\\bintro(?:ing|'ing|ducing)? (?:me|us)\\b"),
   rx("\\bget (?:me|us) (?:\\d+|a few|some|ten|fifteen|twenty|thirty|half an hour|an hour)(?: min(?:ute)?s?| hour)? (?:with|in front of)\\b"),
   rx("\\blink (?:me |us )?up with\\b"),
@@ -39,11 +40,15 @@ const INTRO_ASK_PATTERNS = [
   rx("\\b(?:hoping|wondering if) you (?:can|could) help", G(60), "\\bmeet\\b"),
 ];
 
+/** "happy to return the favor with an intro" offers an introduction; it does not ask for one. */
+const notAnIntroOffered = (doc: Doc, span: Span): boolean => !/\b(?:return the favou?r|(?:happy|glad) to (?:make|do|give|offer|provide|set up)|i(?:'d| can| could|'ll| will) (?:happily |gladly )?(?:make|do|give|offer|provide|return|set up)|in exchange|in return)\b[^.!?]{0,30}$/.test(doc.norm.slice(Math.max(0, span.start - 45), span.start));
+
 export const introAsk = (doc: Doc): Span | null =>
-  findAny(doc, INTRO_ASK_PATTERNS, notNegated, (doc, span) => !/\bthank(?:s| you)\b[^.!?]{0,25}\bfor\s*$/.test(doc.norm.slice(Math.max(0, span.start - 40), span.start)));
+  findAny(doc, INTRO_ASK_PATTERNS, notNegated, notAnIntroOffered, (doc, span) => !/\bthank(?:s| you)\b[^.!?]{0,25}\bfor\s*$/.test(doc.norm.slice(Math.max(0, span.start - 40), span.start)));
 
 const RECOMMENDATION_REQUEST = "(?:would|could|can|will|might|may) (?:you|i)|you (?:could|might|would|can)|you'd|willing|open to|mind|up for|consider|grateful|'d love|would love|'d like|would like|ask(?:ing)? (?:you|if you|for)|hoping|need|want|be one of|act as|speak to|vouch";
 const RECOMMENDATION_ASK_PATTERNS = [
+  rx("\\b(?:write|writing) (?:me )?(?:a few|a couple of|some|two|three) (?:lines|words|sentences)\\b"),
   rx("\\b(?:write|writing|leave|leaving|do|doing|return|post) (?:me )?one back\\b"),
   rx(`\\b(?:given|gave|put|listed|added|named) (?:your name|you) (?:down )?as (?:a |an |my |one of my )?${REC_NOUN}`),
   rx(`\\b${REC_NOUN}\\b`, G(60), "\\b(?:would mean|would help|means a lot|would be (?:amazing|great|huge|wonderful|fantastic|a big help))\\b"),
@@ -74,6 +79,7 @@ export function recommendationAsk(doc: Doc): Span | null {
 }
 
 const ENDORSEMENT_ASK_PATTERNS = [
+  rx("\\bendorsements? (?:trade|swap|exchange)\\b"),
   rx("\\b(?:add|give|leave|drop|throw) (?:me )?(?:a |a couple of |a few |some |any )?endorsements?\\b"),
   rx("\\breturn(?:ing)? the (?:gesture|favou?r|kindness)\\b", G(40), "\\bfor me\\b"),
   rx("\\ban endorsement\\b", G(60), "\\b(?:would mean|would love|grateful|appreciate|would help|if you could|could you|would you)\\b"),
@@ -152,6 +158,9 @@ export const outreachAsk = (doc: Doc): Span | null =>
   findAny(doc, OUTREACH_ASK_PATTERNS);
 
 const FOLLOW_UP_MARKER_PATTERNS = [
+  rx("\\b(?:floating|bumping|bringing|pushing|moving|popping) (?:this|it|my \\w+) (?:back )?up\\b|\\bin case it got (?:buried|lost|missed)\\b"),
+  rx("\\b(?:pester|pestering|bug|bugging|bother|bothering|nag|nagging) you again\\b"),
+  rx("\\bstill no (?:reply|response|answer|word|news)\\b"),
   rx("\\b(?:bring|bringing|moving|pushing|popping|floating) (?:my|this|that) (?:\\w+ ){0,2}(?:note|message|email|dm|ask|question)\\b"),
   rx("\\b(?:did|have) you (?:get|got|had|have) a (?:chance|moment|minute) to (?:think about|look at|consider|read|see|mull)\\b"),
   rx("\\b(?:second|third|fourth|fifth|\\d+(?:st|nd|rd|th)) time (?:i'm |i am |i've |i have )?(?:asking|writing|reaching out|following up|chasing|pinging|messaging)\\b"),
@@ -206,6 +215,10 @@ const notRecommendationOffer = (doc: Doc, span: Span): boolean => {
 };
 
 const QUID_PRO_QUO_PATTERNS = [
+  rx("\\bi(?:'ll| will)\\b", G(60), "\\b(?:you do (?:mine|my)|(?:and|if) you (?:do|endorse|recommend|write) (?:mine|me|my))\\b"),
+  rx("\\bi(?:'ll| will) (?:hit |give you |drop )?(?:a )?\\+1\\b"),
+  rx("(?:^|[.!?]\\s+)\\W*(?:just |already )?(?:published|posted|wrote|left|gave|sent|added)\\b", G(40), "\\b(?:recommendation|endorsement|rec|review)s?\\b", G(20), "\\bfor you\\b"),
+  rx("\\b(?:one|the same) for me\\b", G(20), "\\bin return\\b"),
   rx("\\b(?:i'll|i will|i'd|happy to) (?:hit|get|do|return) (?:yours|you|the same) back\\b"),
   rx("(?:^|[.!?]\\s+|\\n)\\W*(?:just |already )?(?:endorsed|recommended) you\\b(?=[\\s\\S]*\\breturn(?:ing)? the (?:favou?r|gesture)|[\\s\\S]*\\bthe same\\b)"),
   rx("\\b(?:rec|recs|recommendation|recommendations|endorsement|endorsements) (?:swap|trade|exchange)\\b"),
@@ -244,7 +257,7 @@ const NO_FIRST_HAND_BASIS_PATTERNS = [
   rx("\\b(?:we |i )?only (?:met|spoke|talked|chatted|crossed paths)\\b"),
   rx("\\b(?:met|spoke|talked|chatted) (?:just |only )?once\\b"),
   rx("\\byou (?:don't|do not|won't|wouldn't) (?:really |actually )?(?:know|remember) (?:me|my work)\\b"),
-  rx("\\byou (?:haven't|have not|never|won't have|wouldn't have|didn't|did not|hadn't)\\b(?: actually| really| ever)? (?:seen|see|worked with|known|reviewed|watched) (?:my|me|any of my)\\b"),
+  rx("\\byou(?:'ve| have)? (?:haven't|have not|never|won't have|wouldn't have|didn't|did not|hadn't)\\b(?: actually| really| ever)? (?:seen|see|worked with|known|reviewed|watched|read) (?:my|me|any of my)\\b"),
   rx("\\bwe never (?:spoke|talked|worked|collaborated)\\b"),
 ];
 
@@ -282,6 +295,7 @@ const DECLINE_CONDITION = "(?:not|n't|rather|prefer|busy|swamped|stretched|bad t
 const REASSURANCE = "(?:don't worry|do not worry|no need to worry|no bother|take (?:that|it) (?:gladly|happily|well)|gladly|respect that|understood|makes sense|no (?:problem|worries|pressure|stress|hard feelings|harm)|fine|ok\\b|okay|alright|all good|understand|get it|fair|(?:just )?(?:say so|tell me|let me know and|ignore)|happy to drop|i'll (?:stop|drop|back off|leave it|understand)|perfect|that's (?:ok|fine|cool)|won't (?:chase|ask again|follow up)|don't hesitate)";
 
 const GRACEFUL_OUT_PATTERNS = [
+  rx("\\bhappy for you to (?:pass|say no|decline|skip|ignore)\\b"),
   rx("\\bjust say(?: so| the word)?,? and (?:i'll|i will)\\b|\\b(?:ask|look) elsewhere\\b|\\bleave you be\\b"),
   rx("\\b(?:don't|do not) owe me (?:a |any )?(?:reply|response|answer|anything|a thing)\\b"),
   rx("\\b(?:happy|glad|fine|okay|ok|content|good)\\b (?:to hear|with|to get|to take|hearing) (?:a |an )?['\"]?(?:no|nope|pass|not now)\\b"),
@@ -326,9 +340,11 @@ const THIRD_PARTY = /\byou (?:two|both)\b|\byou and (?!i\b)\w+|\bmy (?:sister|br
 const READERS_RELATIVE = /\byour (?:dad|mum|mom|father|mother|sister|brother|wife|husband|partner|son|daughter|cousin|uncle|aunt|friend|colleague|boss|co-?founder)\b[^.!?]{0,30}$/;
 const notAboutAThirdParty = (doc: Doc, span: Span): boolean => !THIRD_PARTY.test(doc.norm.slice(span.start, span.end + 25)) && !READERS_RELATIVE.test(doc.norm.slice(Math.max(0, span.start - 40), span.start));
 const contextGuards = [notAboutAThirdParty, notNegated, notNegatedInside, notIndefinite, notAQuestionAbout(RELATION_QUESTION), sentenceLacks(/\{\{|\{[a-z_]+\}|\[[a-z _]{2,30}\]|<[a-z _]{3,}>/)];
-const READER_CONTENT = "(?:devlogs?|vlogs?|streams?|evidence|submission|rounds|grand rounds|seminar|training|sermon|gig|concert|exhibition|performance|statement|speech|remarks|testimony|column|reel|reels|story|stories|photos?|ribbon-cutting|recording|show|channel|portfolio|website|site|readme|findings|announcement|medium piece|instagram|talk|talks|post|posts|article|paper|keynote|panel|webinar|podcast|interview|thread|blog|write-?up|op-?ed|newsletter|book|workshop|lecture|demo|presentation|session|comments?|feedback|notes|research|substack|video|course|class|answer|tweet|episode|report|piece|essay|study|slides|repo|library|project|work|stream|column|launch)";
+const READER_CONTENT = "(?:teardown|breakdown|deep dive|guide|playbook|explainer|case study|devlogs?|vlogs?|streams?|evidence|submission|rounds|grand rounds|seminar|training|sermon|gig|concert|exhibition|performance|statement|speech|remarks|testimony|column|reel|reels|story|stories|photos?|ribbon-cutting|recording|show|channel|portfolio|website|site|readme|findings|announcement|medium piece|instagram|talk|talks|post|posts|article|paper|keynote|panel|webinar|podcast|interview|thread|blog|write-?up|op-?ed|newsletter|book|workshop|lecture|demo|presentation|session|comments?|feedback|notes|research|substack|video|course|class|answer|tweet|episode|report|piece|essay|study|slides|repo|library|project|work|stream|column|launch)";
 
 const SHARED_CONTEXT_PATTERNS = [
+  rx("\\bwe(?:'ve| have| had)? (?:shared|split|covered|owned|run|ran|managed|worked) (?:the |a |an |that |this )?(?:[\\w-]+ ){0,3}(?:account|territory|project|desk|team|shift|rota|queue|client|book|portfolio|launch|deal|program|programme)\\b"),
+  rx("\\byou were (?:on|in|at|there for) (?:every|all|each|most|the|those)\\b"),
   rx("\\b(?:rotate|rotated|rotating|interned|trained|training|volunteered|served|studied|apprenticed) (?:through|in|on|at|under|with) (?:your|ur)\\b"),
   rx("\\bco-?(?:author|write|teach|run|lead|host|organi[sz]e|present|chair|manage|edit|create|design|build|own|coach|mentor|supervise|found)(?:ed|ing|s)?\\b", G(40), "\\b(?:with you|you|together|we)\\b"),
   rx("\\b(?:working|worked|work|served|trained) (?:under|for|with|alongside|beside) you\\b"),
@@ -433,6 +449,7 @@ export const statedIntent = (doc: Doc): Span | null =>
 /* ---------- value for the reader ---------- */
 
 const VALUE_FOR_READER_PATTERNS = [
+  rx("\\b\\d+ ?(?:%|percent|x|days?|hours?|weeks?) (?:faster|quicker|sooner|cheaper|less|more|fewer|earlier)\\b"),
   rx("\\ban? (?:rare |real |great |unique |genuine )?(?:chance|opportunity) to (?:be heard|reach|present|speak|showcase|get|shape|influence|see|meet|join)\\b"),
   rx("\\bkeep you (?:posted|in mind|in the loop|updated)\\b"),
   rx("\\b(?:in front of|reach(?:es)?|read by|seen by) (?:about |around |over |nearly |some )?[\\d,.]+k? (?:readers|listeners|viewers|subscribers|followers|people|users|members)\\b"),
@@ -481,6 +498,7 @@ export const valueForReader = (doc: Doc): Span | null =>
 /* ---------- sales pitch ---------- */
 
 const SALES_PITCH_PATTERNS = [
+  rx("\\babout our (?:[\\w-]+ ){0,3}(?:offer|offering|product|solution|platform|service|tool|software|package)\\b"),
   rx("\\b(?:at|for|from|costs?|priced at|only|just) [$£€]\\s?\\d"),
   rx("\\b(?:emailed|sent|attached|enclosed|dropped)\\b", G(20), "\\b(?:price list|pricing|rate card|brochure|catalogue|catalog|quote|proposal)\\b"),
   rx("\\b(?:supplying|selling to|supplying to|servicing) your\\b|\\b(?:a|the|your) (?:leading |local |preferred |trusted |certified )?(?:supplier|distributor|reseller|vendor) of\\b"),
@@ -521,6 +539,8 @@ const IMPERATIVE = "(?:send|call|write|get|go|accept|post|reply|respond|email|e-
 const DEADLINE = `(?:today|tonight|tomorrow|asap|right now|immediately|this week|by (?:the )?(?:end of|eod|${WEEKDAY}|${MONTH}|tomorrow|tonight|\\d)|before ${WEEKDAY}|before (?:the )?end of|${WEEKDAY})`;
 
 const DEMANDING_TONE_PATTERNS = [
+  rx("\\b(?:it's|that's|it is|that is) on you\\b|\\bdon'?t (?:pretend|tell me)\\b|\\bhow hard can\\b|\\bhow hard (?:is|could) it\\b"),
+  rx("\\bneed you to\\b"),
   rx("\\bno excuse\\b"),
   rx("\\b(?:don't|do not) be (?:lazy|difficult|stingy|precious|like that|cheap)\\b"),
   rx("\\bor (?:else|i'll|i will|we'll)\\b(?! (?:happily|gladly|be happy|send|share))"),
@@ -529,7 +549,7 @@ const DEMANDING_TONE_PATTERNS = [
   rx(`(?:^|[.!?]\\s+|,\\s*)(?:i )?need (?:an?|the|your|this|it)\\b`, G(60), `\\b(?:by|before) (?:${WEEKDAY}|tomorrow|today|tonight|eod|end|\\d)`),
   rx("\\bmake sure (?:it|that|this)(?:'s| is| gets| arrives| lands)\\b"),
   rx("\\bi need you to\\b"),
-  rx("\\byou (?:must|have to|need to|gotta|'ve got to|better) (?!get (?:a lot|lots|many|so many|tons)|be\\b|have\\b|know\\b|hear\\b)(?:connect|do|write|send|reply|respond|introduce|intro|call|get|accept|endorse|help|read|make|check|post|book|answer|follow|add|agree|say|give|find|put|look)\\b"),
+  rx("\\byou (?:must|have to|need to|gotta|'ve got to|better) (?!get (?:a lot|lots|many|so many|tons|a ton|plenty|loads)|be\\b|have\\b|know\\b|hear\\b)(?:connect|do|write|send|reply|respond|introduce|intro|call|get|accept|endorse|help|read|make|check|post|book|answer|follow|add|agree|say|give|find|put|look)\\b"),
   rx("(?<!not an? |not |no )\\b(?:asap|a\\.s\\.a\\.p)\\b"),
   rx("\\bas soon as (?:possible|you can)\\b(?!", G(20), "(?:no|not))"),
   rx("(?<!i'll |i will |i can |we'll |we will |i'd )\\b(?:immediately|right away|right now|urgent(?:ly)?|time-sensitive|time sensitive)\\b"),
@@ -661,14 +681,15 @@ export function directContact(doc: Doc): Span | null {
 /* ---------- generic boilerplate ---------- */
 
 const GENERIC_TEMPLATE_PATTERNS = [
+  rx("\\b(?:take|taking) the next step in my career\\b|\\bpart of your (?:professional )?network\\b"),
   rx("\\bfor my (?:linkedin )?profile\\b"),
   rx("\\b(?:skills|endorsements?) (?:listed )?on my (?:linkedin )?profile\\b"),
   rx("\\b(?:grow|expand|build|broaden|extend|strengthen|widen)(?:ing)? (?:out )?my reach\\b"),
   rx("\\b(?:came across|saw|found|stumbled (?:up)?on|viewed|was looking at|noticed|checked out|was browsing|browsed) your (?:linkedin )?profile\\b"),
   rx("\\b(?:impressed|intrigued) (?:by|with) your (?:profile|background|experience)\\b"),
   rx("\\badd (?:you|me|my profile) (?:to|into) (?:my|your) (?:professional |linkedin )?(?:network|contacts|connections)\\b"),
-  rx("\\b(?:grow|expand|build|broaden|extend|strengthen|widen)(?:ing)? (?:out )?my (?:professional )?(?:network|presence|connections|circle|profile|brand)\\b"),
-  rx("\\b(?:like-minded|fellow|other) professionals\\b"),
+  rx("\\b(?:grow|expand|build|broaden|extend|strengthen|widen)(?:ing)? (?:out )?my (?:professional )?(?:network|presence|connections|circle|profile|brand|personal brand)\\b"),
+  rx("\\b(?:like-minded|fellow|other) (?:[\\w-]+ )?(?:professionals|pros|peers|folks)\\b"),
   rx("\\b(?:reaching|reach) out to (?:my|the|people in my) network\\b"),
   rx("\\bwanted to be connected with you\\b"),
   rx("\\bthought it would be (?:great|nice|good|beneficial) to (?:reach out|connect|get in touch)\\b"),
