@@ -452,6 +452,7 @@ const ENTITY = /<[@#!][^>\s]+>|<https?:\/\/[^>\s]+>|https?:\/\/[^\s<>|]+[^\s<>|.
  * comes back: a mention in front of the first sentence, an address or link in a short line.
  */
 function restoreEntities(parts: Parts, draft: string, findings: Finding[]): void {
+  if (!/[@<]|https?:/.test(draft)) return;
   const droppable = findings.filter((f) => (f.rule === "email-workaround" || f.rule === "premature-pitch") && f.start !== null);
   const inDroppable = (at: number) => droppable.some((f) => at >= f.start! - 80 && at <= f.end! + 80);
   const text = () => [parts.greeting ?? "", ...parts.body.map((b) => b.text), ...parts.signOff].join("\n");

@@ -663,7 +663,7 @@ const PHONE = /(?<![\w+])\+?\(?\d[\d\s().-]{5,18}\d(?!\w)/g;
 /** The sender's own e-mail address or phone number (not the third person's). */
 export function directContact(doc: Doc): Span | null {
   const candidates: Span[] = [];
-  for (const m of doc.raw.matchAll(/(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g)) candidates.push({ start: m.index, end: m.index + m[0].length });
+  if (doc.raw.includes("@")) for (const m of doc.raw.matchAll(/(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g)) candidates.push({ start: m.index, end: m.index + m[0].length });
   if (/\d{3}/.test(doc.raw))
     for (const m of doc.raw.matchAll(PHONE)) {
       const digits = (m[0].match(/\d/g) ?? []).length;
