@@ -1,4 +1,4 @@
-import { BLIND2_CORPUS, BLIND3_CORPUS, BLIND4_CORPUS, BLIND_CORPUS, HELDOUT_CORPUS, SHARED_CORPUS, loadCorpus, scoreCorpus } from "./support/corpus";
+import { BLIND2_CORPUS, BLIND3_CORPUS, BLIND4_CORPUS, BLIND5_CORPUS, BLIND_CORPUS, HELDOUT_CORPUS, SHARED_CORPUS, loadCorpus, scoreCorpus } from "./support/corpus";
 
 /**
  * Regression guard on labelled drafts: the shared corpus (beside the project, as in CI) and the
@@ -12,6 +12,7 @@ describe.each([
   ["second blind drafts", BLIND2_CORPUS, 0.85],
   ["third blind drafts", BLIND3_CORPUS, 0.85],
   ["fourth blind drafts", BLIND4_CORPUS, 0.85],
+  ["fifth blind drafts", BLIND5_CORPUS, 0.85],
 ])("%s", (_name, path, minMacroF1) => {
   const items = loadCorpus(path);
   const run = items.length ? test : test.skip;

@@ -20,6 +20,7 @@ export const BLIND_CORPUS = join(__dirname, "..", "fixtures", "blind.jsonl");
 export const BLIND2_CORPUS = join(__dirname, "..", "fixtures", "blind2.jsonl");
 export const BLIND3_CORPUS = join(__dirname, "..", "fixtures", "blind3.jsonl");
 export const BLIND4_CORPUS = join(__dirname, "..", "fixtures", "blind4.jsonl");
+export const BLIND5_CORPUS = join(__dirname, "..", "fixtures", "blind5.jsonl");
 
 export function loadCorpus(path: string): LabelledDraft[] {
   if (!existsSync(path)) return [];

@@ -7,13 +7,14 @@ const ETIQUETTE_QUESTION = rx("^\\s*(?:@x+\\s*)?(?:how (?:many|often|long|soon|m
 const REQUEST_TO_THE_BOT = rx("\\bhelp me (?:word|phrase|write|draft|rewrite|improve|polish|reword)\\b|\\b(?:make|help) (?:my|this) (?:\\w+ ){0,2}(?:ask|message|draft|note|request|dm|email)\\b(?=[^.!?]*\\b(?:sound|read|look|less|more|better)\\b)");
 const NOTICE = rx("^\\W*(?:reminder|friendly reminder|just a reminder|fyi|heads up|psa|announcement|update|note)\\b[:,!-]|^\\W*(?:we're hiring|we are hiring|now hiring|job alert|open role|new role)\\b");
 const AGREEING = rx("^\\W*(?:@x+\\s*)?(?:sure|sure thing|of course|absolutely|yes|yep|yeah|happy to help|no problem|done|will do)\\b|^\\W*(?:[\\w:]+ ){0,3}(?:works|work) (?:for me|great|fine|well)\\b|\\bsee you (?:then|there|soon|tomorrow)\\b|^\\W*(?:sounds good|sounds great|perfect|great)[,!.]");
+const DECLINING = rx("^[^?]*\\b(?:i don't think i can|i can't|i cannot|i won't be able to|i'm not able to|i'm not in a position to|i'd rather not) (?:\\w+ )?(?:make|do|give|write|introduce|intro|connect|recommend|endorse|vouch)\\b");
 const RUNNING_LATE = rx("\\brunning (?:\\d+ ?min(?:ute)?s? |a (?:bit|few minutes) |a little )?late\\b|\\bstart without me\\b");
-const OFFERING = rx("\\b(?:want me to|shall i|should i) (?:intro|introduce|connect|put) you\\b");
+const OFFERING = rx("\\b(?:want me to|shall i|should i|would you like me to) (?:intro|introduce|connect|put|write|leave|give|endorse|recommend) you\\b");
 const THANKS_FOR_HELP_GIVEN = rx("^\\W*(?:hi \\w+[,!]?\\s*)?(?:thanks|thank you|many thanks)\\b[^.!?]{0,40}\\bfor (?:the |your |all the )?(?:intro|introduction|connecting|recommendation|endorsement|reference|kind words|help)\\b");
 
 /** Messages that are not asks whatever else they say: questions about etiquette or the bot, notices, replies, offers, thanks. */
 const notAnAsk = (doc: Doc): boolean =>
-  !!findAny(doc, [ETIQUETTE_QUESTION, REQUEST_TO_THE_BOT, NOTICE, AGREEING, OFFERING, RUNNING_LATE, rx("\\basking for a friend\\b")]) ||
+  !!findAny(doc, [ETIQUETTE_QUESTION, REQUEST_TO_THE_BOT, NOTICE, AGREEING, OFFERING, DECLINING, RUNNING_LATE, rx("\\basking for a friend\\b")]) ||
   (!doc.norm.includes("?") && !!findFirst(doc, THANKS_FOR_HELP_GIVEN));
 
 /**

@@ -105,7 +105,7 @@ function soften(sentence: string, kind: Kind): string {
   s = s.replace(/\s*\b(?:that|which) I can (?:include|add|display|put|feature) (?:on|to|in) my (?:LinkedIn |professional )?profile\b/gi, "");
   s = s.replace(/\badd (?:a |an )?(recommendation|testimonial|endorsement)s? from you to my (?:LinkedIn |professional )?profile\b/gi, "ask you for a $1");
   s = s.replace(/\badd (?:you|me) to (?:my|your) (?:professional |LinkedIn )?(?:network|contacts|connections)\b/gi, "connect with you");
-  s = s.replace(/\b(?:grow|expand|build|broaden|extend|widen)(?:ing)? (?:out )?my (?:professional )?(?:network|reach|circle|presence|connections)(?: with (?:other )?professionals)?(?= in\b| within\b| among\b)/gi, "connect with people");
+  s = s.replace(/\b(?:grow|expand|build|broaden|extend|widen)(?:ing)? (?:out )?my (?:professional )?(?:network|reach|circle|presence|connections)(?: with (?:other )?professionals)?(?= in\b| within\b| among\b)/gi, "learn from people");
   s = s.replace(/\bI(?:'m| am) (?:working on |looking to |trying to |hoping to |aiming to )?(?:grow|broaden|expand|build|extend|widen)(?:ing)? my (?:professional )?(?:network|circle|reach|connections|presence),? and (?=[a-z])/gi, "I ");
   s = s.replace(/\b(?:of|for) the skills (?:listed )?on my (?:LinkedIn )?profile\b/gi, "for [the skills you saw me use]");
   s = s.replace(/\s*\bfor my (?:LinkedIn )?profile\b/gi, "");

@@ -48,6 +48,7 @@ export const introAsk = (doc: Doc): Span | null =>
 
 const RECOMMENDATION_REQUEST = "(?:would|could|can|will|might|may) (?:you|i)|you (?:could|might|would|can)|you'd|willing|open to|mind|up for|consider|grateful|'d love|would love|'d like|would like|ask(?:ing)? (?:you|if you|for)|hoping|need|want|be one of|act as|speak to|vouch";
 const RECOMMENDATION_ASK_PATTERNS = [
+  rx("\\b(?:each|both) (?:write|leave|give|do)\\b", G(30), "\\b(?:recommendation|endorsement|rec|reference)s?\\b", G(20), "\\b(?:for|about) (?:the other|each other|one another)\\b"),
   rx("\\b(?:write|writing) (?:me )?(?:a few|a couple of|some|two|three) (?:lines|words|sentences)\\b"),
   rx("\\b(?:write|writing|leave|leaving|do|doing|return|post) (?:me )?one back\\b"),
   rx(`\\b(?:given|gave|put|listed|added|named) (?:your name|you) (?:down )?as (?:a |an |my |one of my )?${REC_NOUN}`),
@@ -79,6 +80,7 @@ export function recommendationAsk(doc: Doc): Span | null {
 }
 
 const ENDORSEMENT_ASK_PATTERNS = [
+  rx("\\b(?:anyone|whoever|everyone|anybody) who endorses me\\b"),
   rx("\\bendorsements? (?:trade|swap|exchange)\\b"),
   rx("\\b(?:add|give|leave|drop|throw) (?:me )?(?:a |a couple of |a few |some |any )?endorsements?\\b"),
   rx("\\breturn(?:ing)? the (?:gesture|favou?r|kindness)\\b", G(40), "\\bfor me\\b"),
@@ -101,6 +103,8 @@ export const endorsementAsk = (doc: Doc): Span | null =>
   findAny(doc, ENDORSEMENT_ASK_PATTERNS) ?? (/\bendors/.test(doc.norm) ? findFirst(doc, RETURN_THE_FAVOUR) : null);
 
 const CONNECTION_ASK_PATTERNS = [
+  rx("\\b(?:have|add) you (?:in|to) my (?:professional |linkedin )?network\\b"),
+  rx("\\b(?:good|great|nice|lovely|keen|love) to reconnect\\b|\\breconnect (?:here|on linkedin)\\b"),
   rx("\\b(?:great|lovely|nice|good|keen|happy) to be connected\\b"),
   rx("\\bjoin your (?:professional |linkedin )+network\\b"),
   rx("\\baccept (?:this|it|that)\\b"),
@@ -144,7 +148,7 @@ const OUTREACH_ASK_PATTERNS = [
   rx("\\b(?:\\d+|a few|ten|fifteen|twenty|thirty|five)[ -]?(?:minutes?|mins?)\\b"),
   rx("\\b(?:a|an|our) (?:quick |short |brief |virtual |\\d+[ -]min(?:ute)?s? )?(?:call|chat|coffee|meeting|conversation|zoom|interview)\\b"),
   rx("\\b(?:can|could|may) i (?:send|book|share|show|tell|ask|grab|buy)\\b"),
-  rx("\\b(?:i|we)(?:'d| would) (?:like|love) to (?:interview|discuss|explore|get|hear|learn|ask|tell|show|talk|chat|invite|propose|collaborate|partner|work)\\b"),
+  rx("\\b(?:i|we)(?:'d| would) (?:like|love) to (?:interview|discuss|explore|get (?:your|some|a|an)|hear|learn|ask|tell|show|talk|chat|invite|propose|collaborate|partner|work)\\b"),
   rx("\\b(?:call|text|dm|email|e-mail) me\\b"),
   rx("\\bsend me (?:your|the|a|some)\\b"),
   rx("\\bbook (?:a|your|some|time)\\b"),
@@ -158,6 +162,7 @@ export const outreachAsk = (doc: Doc): Span | null =>
   findAny(doc, OUTREACH_ASK_PATTERNS);
 
 const FOLLOW_UP_MARKER_PATTERNS = [
+  rx("\\b(?:already )?sent (?:you )?(?:two|three|several|a few|a couple of|\\d+) (?:reminders|messages|emails|notes|nudges)\\b"),
   rx("\\b(?:floating|bumping|bringing|pushing|moving|popping) (?:this|it|my \\w+) (?:back )?up\\b|\\bin case it got (?:buried|lost|missed)\\b"),
   rx("\\b(?:pester|pestering|bug|bugging|bother|bothering|nag|nagging) you again\\b"),
   rx("\\bstill no (?:reply|response|answer|word|news)\\b"),
@@ -204,7 +209,7 @@ const SENDER_GIVES = rx(
 function recommendationOffers(doc: Doc): Span[] {
   const about = (d: Doc, span: Span) => {
     const sentence = clauseBefore(d, { start: span.end, end: span.end }) + d.norm.slice(span.start, span.end + 60);
-    return new RegExp(REC_WORD).test(sentence) || (/\b(?:one for you|yours|the same|one back|back)\b/.test(d.norm.slice(span.start, span.end + 20)) && new RegExp(REC_WORD).test(d.norm));
+    return new RegExp(REC_WORD).test(sentence) || (/\b(?:one for you|one on your|yours|the same|one back|back)\b/.test(d.norm.slice(span.start, span.end + 20)) && new RegExp(REC_WORD).test(d.norm));
   };
   return findAll(doc, SENDER_GIVES, notNegated, about, (d, s) => !/\brecommend(?:ed)? your (?:book|podcast|talk|article|post|course|product|tool|work|team's work|service)/.test(d.norm.slice(s.start, s.end + 40)));
 }
@@ -215,6 +220,8 @@ const notRecommendationOffer = (doc: Doc, span: Span): boolean => {
 };
 
 const QUID_PRO_QUO_PATTERNS = [
+  rx("\\b(?:each|both) (?:write|leave|give|do)\\b", G(30), "\\b(?:recommendation|endorsement|rec|reference)s?\\b", G(20), "\\b(?:for|about) (?:the other|each other|one another)\\b"),
+  rx("\\b(?:endorses|recommends) me\\b", G(60), "\\b(?:from me|right back|back)\\b"),
   rx("\\bi(?:'ll| will)\\b", G(60), "\\b(?:you do (?:mine|my)|(?:and|if) you (?:do|endorse|recommend|write) (?:mine|me|my))\\b"),
   rx("\\bi(?:'ll| will) (?:hit |give you |drop )?(?:a )?\\+1\\b"),
   rx("(?:^|[.!?]\\s+)\\W*(?:just |already )?(?:published|posted|wrote|left|gave|sent|added)\\b", G(40), "\\b(?:recommendation|endorsement|rec|review)s?\\b", G(20), "\\bfor you\\b"),
@@ -241,6 +248,8 @@ export function quidProQuo(doc: Doc): Span | null {
 /* ---------- first-hand basis ---------- */
 
 const NO_FIRST_HAND_BASIS_PATTERNS = [
+  rx("\\byou(?:'ve| have)? (?:haven't|have not|never|not) (?:really |yet )?had (?:the |a |much )?(?:chance|opportunity) to (?:see|review|work with|look at)\\b"),
+  rx("\\bpaths (?:haven't|have not|never|didn't) (?:really |actually |properly )?crossed\\b"),
   rx("\\b(?:met|spoke|talked|chatted) (?:only |just )?briefly\\b"),
   rx("\\byou (?:probably |likely |may not |might not )?(?:won't|wouldn't|don't|do not)? ?remember me\\b"),
   rx("\\b(?:spoke|talked|chatted|met) (?:for )?(?:about |only |just |maybe )?(?:a few|five|two|three|ten|\\d+) minutes\\b"),
@@ -271,6 +280,9 @@ export const noFirstHandBasis = (doc: Doc): Span | null =>
 /* ---------- follow-ups ---------- */
 
 const REPEAT_FOLLOW_UP_PATTERNS = [
+  rx("\\b(?:already )?sent (?:you )?(?:two|three|several|a few|a couple of|\\d+) (?:reminders|messages|emails|notes|nudges)\\b"),
+  rx("\\bmy (?:last|previous|earlier) (?:couple of|few|two|three|several) (?:pings|messages|notes|emails|reminders|nudges)\\b"),
+  rx("\\b(?:write|writes) (?:to )?you (?:once more|again|one more time)\\b"),
   rx("\\b(?:my|the) (?:previous|earlier|prior|last) (?:two|three|four|few|several|\\d+) (?:reminders|messages|notes|emails|nudges|follow[- ]?ups|pings)\\b"),
   rx("\\b(?:reached out|asked|written|messaged|pinged|emailed|nudged|followed up)(?: (?:to )?you)? (?:twice|three times|several times|a few times|a couple of times|multiple times)\\b"),
   rx("\\b(?:try|trying|asking|ask|reaching out|checking) (?:once more|one more time|one last time)\\b"),
@@ -292,7 +304,7 @@ export const repeatFollowUp = (doc: Doc): Span | null =>
 /* ---------- graceful out ---------- */
 
 const DECLINE_CONDITION = "(?:not|n't|rather|prefer|busy|swamped|stretched|bad time|bad moment|wrong time|timing|awkward|weird|uncomfortable|no\\b|nope|decline|pass\\b|can't|cannot|too much|heads[- ]down|a fit|bandwidth|nobody|no one|none|a stretch|crossing)";
-const REASSURANCE = "(?:don't worry|do not worry|no need to worry|no bother|take (?:that|it) (?:gladly|happily|well)|gladly|respect that|understood|makes sense|no (?:problem|worries|pressure|stress|hard feelings|harm)|fine|ok\\b|okay|alright|all good|understand|get it|fair|(?:just )?(?:say so|tell me|let me know and|ignore)|happy to drop|i'll (?:stop|drop|back off|leave it|understand)|perfect|that's (?:ok|fine|cool)|won't (?:chase|ask again|follow up)|don't hesitate)";
+const REASSURANCE = "(?:don't worry|do not worry|no need to worry|no bother|take (?:that|it) (?:gladly|happily|well)|gladly|respect that|understood|makes sense|no (?:problem|worries|pressure|stress|hard feelings|harm)|fine|ok\\b|okay|alright|all good|understand|get it|fair|(?:just )?(?:say so|tell me|let me know and|ignore)|just let me know|happy to drop|i'll (?:stop|drop|back off|leave it|understand)|perfect|that's (?:ok|fine|cool)|won't (?:chase|ask again|follow up)|don't hesitate)";
 
 const GRACEFUL_OUT_PATTERNS = [
   rx("\\bhappy for you to (?:pass|say no|decline|skip|ignore)\\b"),
@@ -343,10 +355,12 @@ const contextGuards = [notAboutAThirdParty, notNegated, notNegatedInside, notInd
 const READER_CONTENT = "(?:teardown|breakdown|deep dive|guide|playbook|explainer|case study|devlogs?|vlogs?|streams?|evidence|submission|rounds|grand rounds|seminar|training|sermon|gig|concert|exhibition|performance|statement|speech|remarks|testimony|column|reel|reels|story|stories|photos?|ribbon-cutting|recording|show|channel|portfolio|website|site|readme|findings|announcement|medium piece|instagram|talk|talks|post|posts|article|paper|keynote|panel|webinar|podcast|interview|thread|blog|write-?up|op-?ed|newsletter|book|workshop|lecture|demo|presentation|session|comments?|feedback|notes|research|substack|video|course|class|answer|tweet|episode|report|piece|essay|study|slides|repo|library|project|work|stream|column|launch)";
 
 const SHARED_CONTEXT_PATTERNS = [
+  rx("\\bwe(?:'ve| have| had)? (?:\\w+ )?(?:paired|pair-programmed|partnered|collaborated|teamed up)\\b"),
+  rx("\\b(?:work|worked|working) together\\b"),
   rx("\\bwe(?:'ve| have| had)? (?:shared|split|covered|owned|run|ran|managed|worked) (?:the |a |an |that |this )?(?:[\\w-]+ ){0,3}(?:account|territory|project|desk|team|shift|rota|queue|client|book|portfolio|launch|deal|program|programme)\\b"),
   rx("\\byou were (?:on|in|at|there for) (?:every|all|each|most|the|those)\\b"),
   rx("\\b(?:rotate|rotated|rotating|interned|trained|training|volunteered|served|studied|apprenticed) (?:through|in|on|at|under|with) (?:your|ur)\\b"),
-  rx("\\bco-?(?:author|write|teach|run|lead|host|organi[sz]e|present|chair|manage|edit|create|design|build|own|coach|mentor|supervise|found)(?:ed|ing|s)?\\b", G(40), "\\b(?:with you|you|together|we)\\b"),
+  rx("\\bco-?(?:author|write|teach|run|lead|host|organi[sz]e|present|chair|manage|edit|create|design|build|own|coach|mentor|supervise|found)(?:ed|ing|s)?\\b", G(80), "\\b(?:with you|you|together|we)\\b"),
   rx("\\b(?:working|worked|work|served|trained) (?:under|for|with|alongside|beside) you\\b"),
   rx(`\\b(?:saw|seen|read|loved|enjoyed|caught|watched|followed|been following|liked)\\b`, G(40), `\\bur (?:[\\w'-]+ ){0,4}${READER_CONTENT}\\b`),
   rx("\\b(?:championing|supporting|backing|guiding|mentoring|coaching|sponsoring|advising|training|onboarding|vouching for) (?:me|us)\\b"),
@@ -431,6 +445,8 @@ export const workSpecifics = (doc: Doc): Span | null =>
 /* ---------- intent: why the sender wants the introduction ---------- */
 
 const STATED_INTENT_PATTERNS = [
+  rx("\\bmy (?:application|cv|resume|candidacy|portfolio|proposal|pitch) in front of\\b"),
+  rx("\\bwhat (?:a|the|her|his|their|your) [\\w' -]{2,40} (?:looks like|is like|involves|entails)\\b"),
   rx("\\b(?:wanna|want to|hoping to|hope to|planning to|plan to|going to|gonna) (?:pitch|ask|hire|sell|show|discuss|learn|interview|invite|propose|explore|get (?:her|his|their) (?:take|advice))\\b"),
   rx("\\bso (?:that )?(?:i|we) (?:can|could|might|may)\\b"),
   rx("\\b(?:in order )?to (?:ask|discuss|pitch|learn|understand|interview|explore|invite|see (?:whether|if)|hire|recruit|talk (?:about|through) (?!a lot|lots|things|stuff|everything)|compare|present|showcase|sell|show|demo|propose|offer|apply|seek|request|collaborate|partner|raise|get (?:her|his|their|some) (?:advice|take|view|perspective|input|thoughts|feedback)|hear (?:her|his|their|about|how)|find out|check whether|approach|sound (?:out|her|him|them))\\b"),
@@ -440,7 +456,7 @@ const STATED_INTENT_PATTERNS = [
   rx("\\b(?:i|we)(?:'m|'re| am| are)(?: \\w+ly)? (?:hiring|raising|pitching|selling|exploring|evaluating|looking for (?:my|a|an) (?:next |new )?(?:role|job|position|co-?founder|investor|partner)|applying|relocating|moving|launching|writing|researching|building a|recruiting|fundraising)\\b"),
   rx("\\b(?:i'd|i would|we'd|we would) be pitching\\b"),
   rx("\\b(?:sales (?:conversation|pitch|call)|a pitch|to be (?:upfront|clear|honest))\\b"),
-  rx("\\b(?:for|about) (?:the|a|an|our) (?:\\w+ ){0,3}(?:role|job|position|opening|partnership|pilot)\\b"),
+  rx("\\b(?:for|about) (?:the|a|an|our|their|his|her) (?:\\w+ ){0,3}(?:role|job|position|opening|partnership|pilot|program|programme|internship|scheme|vacancy)\\b"),
 ];
 
 export const statedIntent = (doc: Doc): Span | null =>
@@ -449,6 +465,8 @@ export const statedIntent = (doc: Doc): Span | null =>
 /* ---------- value for the reader ---------- */
 
 const VALUE_FOR_READER_PATTERNS = [
+  rx("\\b(?:point|send|steer|refer|direct) (?:\\w+ ){0,2}(?:candidates|leads|people|clients|customers|business|work|talent|opportunities) (?:your way|to you)\\b"),
+  rx("\\braise (?:your|the) (?:[\\w']+ ){0,2}(?:profile|visibility)\\b"),
   rx("\\b\\d+ ?(?:%|percent|x|days?|hours?|weeks?) (?:faster|quicker|sooner|cheaper|less|more|fewer|earlier)\\b"),
   rx("\\ban? (?:rare |real |great |unique |genuine )?(?:chance|opportunity) to (?:be heard|reach|present|speak|showcase|get|shape|influence|see|meet|join)\\b"),
   rx("\\bkeep you (?:posted|in mind|in the loop|updated)\\b"),
@@ -539,6 +557,7 @@ const IMPERATIVE = "(?:send|call|write|get|go|accept|post|reply|respond|email|e-
 const DEADLINE = `(?:today|tonight|tomorrow|asap|right now|immediately|this week|by (?:the )?(?:end of|eod|${WEEKDAY}|${MONTH}|tomorrow|tonight|\\d)|before ${WEEKDAY}|before (?:the )?end of|${WEEKDAY})`;
 
 const DEMANDING_TONE_PATTERNS = [
+  rx("\\b(?:can't|cannot) afford for you to\\b"),
   rx("\\b(?:it's|that's|it is|that is) on you\\b|\\bdon'?t (?:pretend|tell me)\\b|\\bhow hard can\\b|\\bhow hard (?:is|could) it\\b"),
   rx("\\bneed you to\\b"),
   rx("\\bno excuse\\b"),
@@ -681,6 +700,7 @@ export function directContact(doc: Doc): Span | null {
 /* ---------- generic boilerplate ---------- */
 
 const GENERIC_TEMPLATE_PATTERNS = [
+  rx("\\b(?:always )?(?:keen|looking|happy|eager) to connect with (?:\\w+ ){0,2}(?:leaders|professionals|people|experts|peers|pros) (?:in|from|across)\\b"),
   rx("\\b(?:take|taking) the next step in my career\\b|\\bpart of your (?:professional )?network\\b"),
   rx("\\bfor my (?:linkedin )?profile\\b"),
   rx("\\b(?:skills|endorsements?) (?:listed )?on my (?:linkedin )?profile\\b"),
