@@ -100,10 +100,3 @@ export const sentenceLacks =
     re.lastIndex = 0;
     return !re.test(sentenceText(doc, span));
   };
-
-export const sentenceHas =
-  (re: RegExp): Guard =>
-  (doc, span) => {
-    re.lastIndex = 0;
-    return re.test(sentenceText(doc, span));
-  };

@@ -721,5 +721,3 @@ const GENERIC_TEMPLATE_PATTERNS = [
 
 export const genericTemplate = (doc: Doc): Span | null =>
   findAny(doc, GENERIC_TEMPLATE_PATTERNS);
-
-export const textOf = (doc: Doc, span: Span | null): string => (span ? doc.raw.slice(span.start, span.end) : "");
