@@ -19,9 +19,8 @@ export function rx(...parts: string[]): RegExp {
 
 export type Guard = (doc: Doc, span: Span) => boolean;
 
-/** Every match of `re` in the normalised text that passes all guards. */
-export function findAll(doc: Doc, re: RegExp, ...guards: Guard[]): Span[] {
-  const out: Span[] = [];
+/** The matches of `re` in the normalised text that pass all guards, in order (lazily). */
+function* matches(doc: Doc, re: RegExp, guards: Guard[]): Generator<Span> {
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(doc.norm))) {
@@ -30,23 +29,15 @@ export function findAll(doc: Doc, re: RegExp, ...guards: Guard[]): Span[] {
       continue;
     }
     const span = { start: m.index, end: m.index + m[0].length };
-    if (guards.every((g) => g(doc, span))) out.push(span);
+    if (guards.every((g) => g(doc, span))) yield span;
   }
-  return out;
 }
+
+export const findAll = (doc: Doc, re: RegExp, ...guards: Guard[]): Span[] => [...matches(doc, re, guards)];
 
 /** The first match that passes all guards (stops there: most signals only need to know whether and where). */
 export function findFirst(doc: Doc, re: RegExp, ...guards: Guard[]): Span | null {
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(doc.norm))) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    const span = { start: m.index, end: m.index + m[0].length };
-    if (guards.every((g) => g(doc, span))) return span;
-  }
+  for (const span of matches(doc, re, guards)) return span;
   return null;
 }
 
