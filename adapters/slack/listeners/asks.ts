@@ -7,7 +7,7 @@ import type { TrackerResult } from "../../../src/tracker/tracker-service";
 import { askChangedMessage, askListMessage, homeView, noticeMessage, noticeModal, trackModal, type AskRow, type SlackMessage, type Viewer } from "../blocks";
 import { NOT_YOURS, NO_TRACKER, type SlackDeps } from "../deps";
 import { ACTIONS, VIEWS, askValue, decode, modalMetadata, trackValue } from "../payloads";
-import { clickerOf, isSameUser, slackOwner } from "../owner";
+import { clickerOf, isSameUser, ownedValue, slackOwner } from "../owner";
 
 const ephemeral = (message: SlackMessage) => ({ response_type: "ephemeral" as const, replace_original: false, ...message });
 
@@ -74,11 +74,8 @@ export function registerAskListeners(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTIONS.track, async ({ ack, body, action, client, respond }) => {
     await ack();
     const clicker = clickerOf(body);
-    const value = decode(trackValue, action.value);
-    if (!value || !isSameUser(value, clicker)) {
-      await respond(ephemeral(noticeMessage(NOT_YOURS)));
-      return;
-    }
+    const value = await ownedValue(trackValue, action.value, clicker, () => respond(ephemeral(noticeMessage(NOT_YOURS))));
+    if (!value) return;
     if (!deps.tracker) {
       await respond(ephemeral(noticeMessage(NO_TRACKER)));
       return;

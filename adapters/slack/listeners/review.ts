@@ -3,7 +3,7 @@ import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
 import { helpMessage, noticeMessage, publicReviewMessage, reviewEditModal, reviewMessage, reviewResultModal, type SlackMessage, type Viewer } from "../blocks";
 import { MAX_DRAFT_CHARS, NOT_YOURS, NO_TRACKER, tooLongMessage, type SlackDeps } from "../deps";
 import { ACTIONS, VIEWS, decode, dismissValue, fullReviewValue, modalMetadata, reviewEditValue } from "../payloads";
-import { clickerOf, isSameUser, slackOwner, stripBotMention } from "../owner";
+import { clickerOf, isSameUser, ownedValue, slackOwner, stripBotMention } from "../owner";
 import { reviewAndShow } from "../review-flow";
 import { sendAskList } from "./asks";
 
@@ -111,11 +111,8 @@ export function registerReviewListeners(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTIONS.reviewEdit, async ({ ack, body, action, client, respond }) => {
     await ack();
     const clicker = clickerOf(body);
-    const value = decode(reviewEditValue, action.value);
-    if (!value || !isSameUser(value, clicker)) {
-      await respond(ephemeral(noticeMessage(NOT_YOURS)));
-      return;
-    }
+    const value = await ownedValue(reviewEditValue, action.value, clicker, () => respond(ephemeral(noticeMessage(NOT_YOURS))));
+    if (!value) return;
     await client.views.open({ trigger_id: body.trigger_id, view: reviewEditModal({ u: value.u, t: value.t }, value.d) });
   });
 
@@ -146,11 +143,8 @@ export function registerReviewListeners(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTIONS.dismiss}_\\d+$`), async ({ ack, body, action, respond }) => {
     await ack();
     const clicker = clickerOf(body);
-    const value = decode(dismissValue, action.value);
-    if (!value || !isSameUser(value, clicker)) {
-      await respond(ephemeral(noticeMessage(NOT_YOURS)));
-      return;
-    }
+    const value = await ownedValue(dismissValue, action.value, clicker, () => respond(ephemeral(noticeMessage(NOT_YOURS))));
+    if (!value) return;
     if (!deps.tracker) {
       await respond(ephemeral(noticeMessage(NO_TRACKER)));
       return;
