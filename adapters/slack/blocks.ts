@@ -114,7 +114,9 @@ export interface ReviewRenderOptions {
 export function reviewMessage(result: ReviewResult, options: ReviewRenderOptions): SlackMessage {
   const interactive = options.interactive ?? true;
   const owned = { u: options.viewer.userId, t: options.viewer.teamId };
+  if (result.notice?.code === "unsupported-language") return { text: `Askwell: ${result.notice.message}`, blocks: [section(escapeText(result.notice.message))] };
   const blocks: Block[] = [section(verdictLine(result))];
+  if (result.notice) blocks.push(context(escapeText(result.notice.message)));
   if (result.verdict === "not-an-ask") {
     blocks.push(context("Askwell reviews networking asks: intro requests, recommendation and endorsement asks, connection requests, first outreach and follow-ups. Paste the message you plan to send."));
   }

@@ -77,8 +77,10 @@ export interface ReviewCardOptions {
  * sends that box along (Adaptive Cards gather a card's inputs), so no button has to carry the draft.
  */
 export function reviewCard(result: ReviewResult, draft: string, owner: Owner, options: ReviewCardOptions = {}): AdaptiveCard {
+  if (result.notice?.code === "unsupported-language") return card([text(result.notice.message)]);
   const headline = VERDICT_HEADLINE[result.verdict];
   const body: unknown[] = [text(headline.title, { size: "Large", weight: "Bolder", color: headline.color })];
+  if (result.notice) body.push(text(result.notice.message, { isSubtle: true }));
   if (result.verdict === "not-an-ask") {
     body.push(text("Send me the message you plan to send (an introduction request, a recommendation ask, a connection request…) and I'll review it. Type `help` for more."));
     return card(body);

@@ -25,10 +25,12 @@ export function renderReviewText(result: ReviewResult, options: { color: boolean
   const verdictColour = { ready: "32", revise: "33", "dont-send": "31", "not-an-ask": "36" }[result.verdict];
   const lines: string[] = [];
   lines.push(`${paint(`1;${verdictColour}`, VERDICT_LABEL[result.verdict])} — ${KIND_LABEL[result.kind] ?? result.kind}, score ${result.score}/100`);
+  if (result.notice?.code === "unsupported-language") return [paint("1;36", "Not reviewed"), "", result.notice.message].join("\n");
   if (result.kind === "other") {
     lines.push("", "This doesn't read as a request for an introduction, recommendation or connection, so there is nothing to coach.");
     return lines.join("\n");
   }
+  if (result.notice) lines.push("", paint("36", result.notice.message));
   if (result.findings.length) {
     lines.push("");
     for (const f of result.findings) {

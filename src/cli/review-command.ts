@@ -3,6 +3,7 @@ import type { CliCommand, CliIo } from "./io";
 import { parseCommandLine, readAll } from "./io";
 import type { ReviewContext, ReviewResult } from "../core/types";
 import { renderReviewText } from "./render-review";
+import { MAX_REVIEWED_CHARS } from "../core/review";
 import { rulesOnlyReviewService, type ReviewService } from "../review-service";
 
 const HELP = `Usage: askwell review [options] ["draft text"]
@@ -24,7 +25,7 @@ Examples:
   askwell review --jsonl < drafts.jsonl > reviews.jsonl`;
 
 /** Longest draft accepted from a person; longer text is refused with a clear message rather than silently cut. */
-export const MAX_DRAFT_CHARS = 50_000;
+export const MAX_DRAFT_CHARS = MAX_REVIEWED_CHARS;
 
 const BatchLine = z.object({ id: z.union([z.string(), z.number()]).transform(String), text: z.string() });
 
@@ -39,6 +40,7 @@ export function toContractLine(id: string, result: ReviewResult): Record<string,
     rewrite: result.rewrite,
     rewriteSource: result.rewriteSource,
     checklist: result.checklist,
+    ...(result.notice ? { notice: result.notice } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { LearnedModels } from "./learned/model";
 /** The stable identifiers of the contract (../shared/spec/coaching-rules.md). */
 export const KINDS = [
   "intro_request",
@@ -53,6 +54,13 @@ export interface ChecklistItem {
 
 export type RewriteSource = "rules" | "model";
 
+/** Something the sender should know about how the draft was read, beyond the findings. */
+export interface ReviewNotice {
+  /** `unsupported-language`: not reviewed (English only for now); `unsure-kind`: reviewed as the ask it most resembles. */
+  code: "unsupported-language" | "unsure-kind";
+  message: string;
+}
+
 export interface ReviewResult {
   kind: Kind;
   verdict: Verdict;
@@ -62,6 +70,8 @@ export interface ReviewResult {
   /** null when the verdict is `ready` or `not-an-ask`, or when the advice is not to send at all. */
   rewrite: string | null;
   rewriteSource: RewriteSource | null;
+  /** Set when the sender should know how the draft was read (another language, an unsure kind). */
+  notice?: ReviewNotice;
   /** One line, safe to store: the kind and the rules that fired, never the draft's words. */
   summary: string;
   /** Set when a model contributed: the version of the prompt templates (`prompts/VERSION` + content hash). */
@@ -78,4 +88,6 @@ export interface AskHistory {
 
 export interface ReviewContext {
   history?: AskHistory;
+  /** The learned judgment models; `null` reviews with the lexicon alone; omitted, the shipped models. */
+  learned?: LearnedModels | null;
 }

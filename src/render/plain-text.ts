@@ -20,7 +20,9 @@ const indent = (text: string, prefix = "    "): string =>
     .join("\n");
 
 export function renderReview(result: ReviewResult): string {
+  if (result.notice?.code === "unsupported-language") return result.notice.message;
   const lines = [`Verdict: ${VERDICT_WORDS[result.verdict]} (${result.kind.replace(/_/g, " ")}, score ${result.score}/100)`];
+  if (result.notice) lines.push(`  ${result.notice.message}`);
   for (const finding of result.findings) {
     lines.push(`  ${SEVERITY_MARK[finding.severity]} ${finding.severity} ${finding.rule}: ${finding.message}`);
     lines.push(`      why: ${finding.why}`);

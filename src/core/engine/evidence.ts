@@ -1,4 +1,5 @@
 import type { AskHistory, Kind } from "../types";
+import type { LearnedRule } from "../learned/model";
 import type { Doc, Span } from "./text";
 import * as signals from "./signals";
 
@@ -25,17 +26,44 @@ export function placeholderTopics(raw: string): Set<PlaceholderTopic> {
 type SignalName = keyof typeof signals;
 type SpanSignal = { [K in SignalName]: (typeof signals)[K] extends (doc: Doc) => Span | null ? K : never }[SignalName];
 
+/** What the learned layer decided about a draft, as the rules read it. */
+export interface LearnedVerdicts {
+  /** Whether a judgment rule fires, knowing whether the lexicon found it; undefined when no model covers the rule. */
+  fires(rule: LearnedRule, lexiconFires: boolean): boolean | undefined;
+  /** The sentence that most moved the model towards firing a rule, for a finding to quote. */
+  strongestSentence(rule: LearnedRule): Span | null;
+}
+
 /** Everything the rules look at, computed at most once per review. */
 export class Evidence {
-  private readonly cache = new Map<string, Span | null>();
   readonly placeholders: Set<PlaceholderTopic>;
 
   constructor(
     readonly doc: Doc,
     readonly kind: Kind,
     readonly history: AskHistory | undefined,
+    readonly learned: LearnedVerdicts | undefined = undefined,
+    private readonly cache = new Map<string, Span | null>(),
   ) {
     this.placeholders = placeholderTopics(doc.raw);
+  }
+
+  /** The same evidence (signals already computed are kept) for a decided kind and the learned verdicts. */
+  decided(kind: Kind, learned: LearnedVerdicts | undefined): Evidence {
+    return new Evidence(this.doc, kind, this.history, learned, this.cache);
+  }
+
+  /**
+   * A judgment rule: the learned layer decides whether it fires; the lexicon, when it agrees, says
+   * where. A problem the lexicon cannot place is quoted at the sentence that weighed most.
+   */
+  judged(rule: LearnedRule, lexicon: () => Span | true | null, placed: boolean): Span | true | null {
+    const where = lexicon();
+    const fires = this.learned?.fires(rule, where !== null);
+    if (fires === undefined) return where;
+    if (!fires) return null;
+    if (where) return where;
+    return placed ? (this.learned?.strongestSentence(rule) ?? true) : true;
   }
 
   /** Where a signal first matches, or null. */

@@ -1,7 +1,8 @@
 import type { AskKind, Finding, ReviewContext, RuleId } from "../types";
 import { analyse } from "./text";
-import { classify } from "./classify";
-import { Evidence } from "./evidence";
+import type { Evidence } from "./evidence";
+import { judge, type KindOpinion } from "./judge";
+import { defaultModels } from "../learned/default-models";
 import { RULES } from "./rules";
 
 /** The clause(s) a span sits in, so a quote reads as a phrase rather than a fragment. */
@@ -36,8 +37,12 @@ export function findingsFor(evidence: Evidence, only?: readonly RuleId[]): Findi
 }
 
 /** Classifies a text and runs the rules on it (or only the rules listed): everything a review needs except the rewrite. */
-export function inspect(text: string, context: ReviewContext = {}, only?: readonly RuleId[]): { evidence: Evidence; findings: Finding[] } {
-  const doc = analyse(text);
-  const evidence = new Evidence(doc, classify(doc), context.history);
-  return { evidence, findings: findingsFor(evidence, only) };
+export function inspect(
+  text: string,
+  context: ReviewContext = {},
+  only?: readonly RuleId[],
+): { evidence: Evidence; findings: Finding[]; opinion: KindOpinion } {
+  const models = context.learned === undefined ? defaultModels() : context.learned;
+  const { evidence, opinion } = judge(analyse(text), context.history, models);
+  return { evidence, findings: findingsFor(evidence, only), opinion };
 }

@@ -13,8 +13,29 @@ const compiled = new Map<string, RegExp>();
 export function rx(...parts: string[]): RegExp {
   const source = parts.join("");
   let re = compiled.get(source);
-  if (!re) compiled.set(source, (re = new RegExp(source, "g")));
+  if (!re) compiled.set(source, (re = new RegExp(apostrophesOptional(source), "g")));
   return re;
+}
+
+/**
+ * Makes every literal apostrophe of a pattern optional ("let's" also matches "lets", "don't" "dont"),
+ * since chat drafts often drop them. Apostrophes inside a character class keep their meaning.
+ */
+export function apostrophesOptional(source: string): string {
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === "\\") {
+      out += ch + (source[i + 1] ?? "");
+      i++;
+      continue;
+    }
+    if (ch === "[") inClass = true;
+    else if (ch === "]") inClass = false;
+    out += ch === "'" && !inClass && source[i + 1] !== "?" ? "'?" : ch;
+  }
+  return out;
 }
 
 export type Guard = (doc: Doc, span: Span) => boolean;

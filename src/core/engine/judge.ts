@@ -1,0 +1,69 @@
+/**
+ * Decides what a draft is and which judgment rules fire: the lexicon reads the text, the learned
+ * models weigh what it found together with the words themselves. Without models, the lexicon
+ * decides alone.
+ */
+import type { AskHistory, AskKind, Kind } from "../types";
+import type { Doc, Span } from "./text";
+import { Evidence, type LearnedVerdicts } from "./evidence";
+import { lexiconKind, notAnAsk } from "./classify";
+import { cuesOf } from "../learned/cues";
+import { bodyTokens, ngrams, tokens, vectorise, type FeatureVector } from "../learned/features";
+import { judgeKind, ruleFires, ruleProbability, scores, type LearnedModels, type LearnedRule } from "../learned/model";
+
+export interface KindOpinion {
+  /** Probability of each kind, when the learned layer judged. */
+  probabilities: Record<Kind, number> | null;
+  /** The ask the draft most resembles, even when it was judged not to be one. */
+  likeliestAsk: AskKind | null;
+}
+
+/** The lexicon's reading as features: used by training and at review time alike. */
+export function featuresOf(evidence: Evidence, bits: number): FeatureVector {
+  const doc = evidence.doc;
+  return vectorise(ngrams(bodyTokens(doc)), cuesOf(evidence, evidence.kind, notAnAsk(doc)), bits);
+}
+
+/** Lexicon-only evidence: the kind the lexicon sees, every signal on demand. */
+export function lexiconEvidence(doc: Doc, history: AskHistory | undefined): Evidence {
+  return new Evidence(doc, /[\p{L}]/u.test(doc.norm) ? lexiconKind(doc) : "other", history);
+}
+
+export function judge(doc: Doc, history: AskHistory | undefined, models: LearnedModels | null): { evidence: Evidence; opinion: KindOpinion } {
+  const lexical = lexiconEvidence(doc, history);
+  if (!models || !/[\p{L}]/u.test(doc.norm)) return { evidence: lexical, opinion: { probabilities: null, likeliestAsk: null } };
+  const x = featuresOf(lexical, models.bits);
+  const { kind, probabilities, likeliestAsk } = judgeKind(models, x);
+  const verdicts = kind === "other" ? undefined : learnedVerdicts(models, x, kind, doc);
+  return { evidence: lexical.decided(kind, verdicts), opinion: { probabilities, likeliestAsk } };
+}
+
+function learnedVerdicts(models: LearnedModels, x: FeatureVector, kind: AskKind, doc: Doc): LearnedVerdicts {
+  const probability = new Map<LearnedRule, number | null>();
+  return {
+    fires(rule, lexiconFires) {
+      if (!probability.has(rule)) probability.set(rule, ruleProbability(models, rule, x, kind));
+      const p = probability.get(rule);
+      return p === null || p === undefined ? undefined : ruleFires(models, rule, p, lexiconFires);
+    },
+    strongestSentence(rule) {
+      return strongestSentence(models, rule, doc);
+    },
+  };
+}
+
+/** The body sentence whose own words push the rule's model furthest towards firing. */
+function strongestSentence(models: LearnedModels, rule: LearnedRule, doc: Doc): Span | null {
+  const model = models.rules.get(rule)?.model;
+  if (!model) return null;
+  let best: Span | null = null;
+  let bestScore = 0;
+  for (const s of doc.bodySentences.length ? doc.bodySentences : doc.sentences) {
+    const score = scores({ ...model, bias: Float64Array.of(0) }, vectorise(ngrams(tokens(s.text)), [], models.bits))[0]!;
+    if (score > bestScore) {
+      bestScore = score;
+      best = { start: s.start, end: s.end };
+    }
+  }
+  return best;
+}

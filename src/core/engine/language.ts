@@ -1,0 +1,41 @@
+/**
+ * Is the draft written in English? Askwell's etiquette and models are English-only for now, so a
+ * draft in another language is told so rather than scored as if it said nothing.
+ * Judged from the script of its letters and from common function words, which every sentence of
+ * a language is full of and which rarely cross between languages.
+ */
+
+const ENGLISH = new Set(
+  "the and to you your i me my of a an in is it for that this on with be are was have would could can will we our at as if not do just so but or from about know let thanks please".split(" "),
+);
+
+/** Function words of other languages Askwell's users write in (Latin script); none is an English word. */
+const OTHER = new Set(
+  [
+    // Spanish, Portuguese, Italian
+    "el la los las que de del por para una uno es muy pero como est\u00e1 estoy usted ustedes gracias hola nos tu su sus mi quiero podr\u00edas puedes conocer presentar saludos o\u00e1 voc\u00ea n\u00e3o obrigado ol\u00e1 uma com para seu sua gostaria poderia il di che non sono della grazie ciao vorrei potresti",
+    // French, German, Dutch
+    "le les des est et pour vous je nous une avec sur pas bonjour merci cordialement serait pourriez-vous pourriez der das und ich sie nicht mit f\u00fcr ist ein eine auf bitte danke gr\u00fc\u00dfe k\u00f6nnten w\u00fcrde het een ik je niet met voor zijn bedankt groeten",
+    // Hindi and Urdu in Latin script
+    "kya aap mujhe hai hain ho ke ki se mera meri kar sakte sakti bhai ji nahi haan aur",
+  ]
+    .join(" ")
+    .split(" "),
+);
+
+export type Language = "en" | "other";
+
+export function languageOf(text: string): Language {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  if (letters.length < 12) return "en";
+  const latin = letters.filter((ch) => /[A-Za-z\u00c0-\u024f]/.test(ch)).length;
+  if (latin / letters.length < 0.6) return "other";
+  const words = text.toLowerCase().match(/[\p{L}'-]+/gu) ?? [];
+  let english = 0;
+  let other = 0;
+  for (const w of words) {
+    if (ENGLISH.has(w)) english++;
+    else if (OTHER.has(w)) other++;
+  }
+  return other >= 3 && other > english * 1.5 ? "other" : "en";
+}
