@@ -13,11 +13,19 @@ import { personalMessage, startTeamsBotUnderTest, type TeamsBotUnderTest } from 
 const BIN = join(__dirname, "..", "bin", "askwell.js");
 const cwd = mkdtempSync(join(tmpdir(), "askwell-blind-spots-"));
 
-function reviewJsonl(texts: string[]): Array<Record<string, any>> {
+interface ContractLine {
+  kind: string;
+  verdict: string;
+  score: number;
+  findings: Array<{ rule: string; start: number | null }>;
+  notice?: { code: string; message: string };
+}
+
+function reviewJsonl(texts: string[]): ContractLine[] {
   const input = texts.map((text, i) => JSON.stringify({ id: `t${i}`, text })).join("\n") + "\n";
   const run = spawnSync(process.execPath, [BIN, "review", "--jsonl"], { cwd, input, encoding: "utf8", env: { PATH: process.env.PATH ?? "", HOME: cwd } });
   expect(run.status).toBe(0);
-  return run.stdout.trim().split("\n").map((line) => JSON.parse(line));
+  return run.stdout.trim().split("\n").map((line) => JSON.parse(line) as ContractLine);
 }
 
 const SPANISH = "Hola Marta, ¿podrías presentarme a Luis Ortega de Acme? Quiero pedirle consejo sobre cómo crecer nuestro equipo de ventas. Si no te parece bien, no pasa nada. ¡Gracias!";
@@ -60,9 +68,9 @@ describe("the CLI", () => {
     expect(draft.length).toBeGreaterThan(25_000);
     const [result] = reviewJsonl([draft]);
     expect(result!.kind).toBe("intro_request");
-    expect(result!.findings.map((f: { rule: string }) => f.rule)).toContain("demanding-tone");
-    const demand = result!.findings.find((f: { rule: string }) => f.rule === "demanding-tone");
-    expect(demand.start).toBeGreaterThan(25_000);
+    expect(result!.findings.map((f) => f.rule)).toContain("demanding-tone");
+    const demand = result!.findings.find((f) => f.rule === "demanding-tone");
+    expect(demand?.start).toBeGreaterThan(25_000);
   });
 });
 
