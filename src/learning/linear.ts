@@ -104,12 +104,25 @@ export function train(examples: readonly Example[], labels: readonly number[], c
   return model;
 }
 
-/** Weights quantised to 16 bits and base64-encoded, the way the core reads them (src/core/learned/model.ts). */
-export function encode(model: TrainedLinear): { bias: number[]; scale: number; weights: string } {
-  let max = 0;
-  for (const w of model.weights) max = Math.max(max, Math.abs(w));
-  const scale = max > 0 ? max / 32767 : 1;
-  const ints = new Int16Array(model.weights.length);
-  for (let i = 0; i < ints.length; i++) ints[i] = Math.round(model.weights[i]! / scale);
-  return { bias: [...model.bias].map((b) => Number(b.toFixed(6))), scale, weights: Buffer.from(ints.buffer).toString("base64") };
+/**
+ * Models side by side as one feature-major matrix (bucket × output), each output quantised to 16
+ * bits with its own scale, base64-encoded: the layout the core reads (src/core/learned/model.ts).
+ */
+export function pack(models: readonly TrainedLinear[]): { bias: number[]; scales: number[]; weights: string } {
+  const columns: Array<{ model: TrainedLinear; row: number }> = models.flatMap((model) => Array.from({ length: model.classes }, (_, row) => ({ model, row })));
+  const size = models[0]!.size;
+  const scales = columns.map(({ model, row }) => {
+    let max = 0;
+    for (let k = 0; k < size; k++) max = Math.max(max, Math.abs(model.weights[row * size + k]!));
+    return max > 0 ? max / 32767 : 1;
+  });
+  const bytes = Buffer.alloc(size * columns.length * 2);
+  for (let k = 0; k < size; k++) {
+    columns.forEach(({ model, row }, o) => bytes.writeInt16LE(Math.round(model.weights[row * size + k]! / scales[o]!), 2 * (k * columns.length + o)));
+  }
+  return {
+    bias: columns.map(({ model, row }) => Number(model.bias[row]!.toFixed(6))),
+    scales,
+    weights: bytes.toString("base64"),
+  };
 }

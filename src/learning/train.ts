@@ -13,8 +13,8 @@ import { RULES } from "../core/engine/rules";
 import { MAX_REVIEWED_CHARS } from "../core/review";
 import { featuresOf, lexiconEvidence } from "../core/engine/judge";
 import { hashString } from "../core/learned/features";
-import { cueIndex, LEARNED_RULES, type LearnedRule, type RuleThresholds, type StoredWeights } from "../core/learned/model";
-import { encode, predict, train, type Example, type TrainedLinear, type TrainingSettings } from "./linear";
+import { cueIndex, LEARNED_RULES, OUTPUTS, type LearnedRule, type RuleThresholds, type StoredWeights } from "../core/learned/model";
+import { pack, predict, train, type Example, type TrainedLinear, type TrainingSettings } from "./linear";
 import { readCorpus, type CorpusFile, type LabelledDraft } from "./corpus";
 
 interface Options {
@@ -186,15 +186,14 @@ function main(): void {
   console.log(JSON.stringify({ drafts: items.length, crossValidation: cv }, null, 2));
   if (o.cvOnly) return;
 
-  const kindModel = trainKind(items, o.bits);
-  const rules: StoredWeights["rules"] = {};
-  for (const rule of LEARNED_RULES) rules[rule] = { classes: [rule], thresholds: cv.rules[rule]!.thresholds, ...encode(trainRule(items, rule, o.bits)) };
+  const models = [trainKind(items, o.bits), ...LEARNED_RULES.map((rule) => trainRule(items, rule, o.bits))];
   const weights: StoredWeights = {
-    format: 1,
+    format: 2,
     bits: o.bits,
-    kind: { classes: [...KINDS], ...encode(kindModel) },
+    outputs: [...OUTPUTS],
+    ...pack(models),
     otherConfidence: cv.otherConfidence,
-    rules,
+    thresholds: Object.fromEntries(LEARNED_RULES.map((rule) => [rule, cv.rules[rule]!.thresholds])) as StoredWeights["thresholds"],
     trainedOn: { files, seed: SEED, kindSettings: KIND_SETTINGS, ruleSettings: RULE_SETTINGS, crossValidation: cv },
   };
   writeFileSync(o.out, JSON.stringify(weights) + "\n");

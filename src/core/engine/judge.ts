@@ -9,7 +9,7 @@ import { Evidence, type LearnedVerdicts } from "./evidence";
 import { lexiconKind, notAnAsk } from "./classify";
 import { cuesOf } from "../learned/cues";
 import { bodyTokens, ngrams, tokens, vectorise, type FeatureVector } from "../learned/features";
-import { judgeKind, ruleFires, ruleProbability, scores, type LearnedModels, type LearnedRule } from "../learned/model";
+import { judgeKind, ruleColumn, ruleFires, ruleProbability, scoresOf, type LearnedModels, type LearnedRule } from "../learned/model";
 
 export interface KindOpinion {
   /** Probability of each kind, when the learned layer judged. */
@@ -32,19 +32,16 @@ export function lexiconEvidence(doc: Doc, history: AskHistory | undefined): Evid
 export function judge(doc: Doc, history: AskHistory | undefined, models: LearnedModels | null): { evidence: Evidence; opinion: KindOpinion } {
   const lexical = lexiconEvidence(doc, history);
   if (!models || !/[\p{L}]/u.test(doc.norm)) return { evidence: lexical, opinion: { probabilities: null, likeliestAsk: null } };
-  const x = featuresOf(lexical, models.bits);
-  const { kind, probabilities, likeliestAsk } = judgeKind(models, x);
-  const verdicts = kind === "other" ? undefined : learnedVerdicts(models, x, kind, doc);
+  const scores = scoresOf(models, featuresOf(lexical, models.bits));
+  const { kind, probabilities, likeliestAsk } = judgeKind(models, scores);
+  const verdicts = kind === "other" ? undefined : learnedVerdicts(models, scores, kind, doc);
   return { evidence: lexical.decided(kind, verdicts), opinion: { probabilities, likeliestAsk } };
 }
 
-function learnedVerdicts(models: LearnedModels, x: FeatureVector, kind: AskKind, doc: Doc): LearnedVerdicts {
-  const probability = new Map<LearnedRule, number | null>();
+function learnedVerdicts(models: LearnedModels, scores: Float64Array, kind: AskKind, doc: Doc): LearnedVerdicts {
   return {
     fires(rule, lexiconFires) {
-      if (!probability.has(rule)) probability.set(rule, ruleProbability(models, rule, x, kind));
-      const p = probability.get(rule);
-      return p === null || p === undefined ? undefined : ruleFires(models, rule, p, lexiconFires);
+      return ruleFires(models, rule, ruleProbability(models, rule, scores, kind), lexiconFires);
     },
     strongestSentence(rule) {
       return strongestSentence(models, rule, doc);
@@ -54,12 +51,11 @@ function learnedVerdicts(models: LearnedModels, x: FeatureVector, kind: AskKind,
 
 /** The body sentence whose own words push the rule's model furthest towards firing. */
 function strongestSentence(models: LearnedModels, rule: LearnedRule, doc: Doc): Span | null {
-  const model = models.rules.get(rule)?.model;
-  if (!model) return null;
+  const column = ruleColumn(rule);
   let best: Span | null = null;
   let bestScore = 0;
   for (const s of doc.bodySentences.length ? doc.bodySentences : doc.sentences) {
-    const score = scores({ ...model, bias: Float64Array.of(0) }, vectorise(ngrams(tokens(s.text)), [], models.bits))[0]!;
+    const score = scoresOf(models, vectorise(ngrams(tokens(s.text)), [], models.bits), false)[column]!;
     if (score > bestScore) {
       bestScore = score;
       best = { start: s.start, end: s.end };

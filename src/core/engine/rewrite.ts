@@ -256,12 +256,93 @@ function computePriority(text: string, kind: Kind): number {
   return score;
 }
 
-/** The `count` most telling sentences, in their original order. */
+/** Words that are capitalised for grammar, not because they name someone or something. */
+const NOT_A_NAME = new Set(
+  "i i'm i'd i've i'll hi hey hello dear thanks thank the a an and but or so if we you my our your it this that he she they his her their what when where why how would could can will please just also quick hope looking best regards cheers sorry happy no yes ok okay monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split(" "),
+);
+
+const CAPITALISED = /(?<![\p{L}\d])(?:\p{Lu}[\p{L}\d'’&.-]*|[A-Z]{2,}\d*)(?![\p{L}\d])/gu;
+
+/**
+ * The names in a sentence (people, organisations, products, acronyms): the facts a rewrite must
+ * keep. A run of capitalised words ("Hamid Rahimi", "Kestrel Logistics") is one name.
+ */
+export function namesIn(text: string): string[] {
+  const words: Array<{ word: string; start: number; end: number }> = [];
+  for (const m of text.matchAll(CAPITALISED)) {
+    const word = m[0].replace(/[.'’-]+$/, "").replace(/['’]s$/, "");
+    if (word.length < 2 || NOT_A_NAME.has(word.toLowerCase())) continue;
+    // The first word of a sentence is capitalised anyway: it starts a name only if the next word is capitalised too.
+    const atStart = /(?:^|[.!?:])[\s\p{P}\p{S}]*$/u.test(text.slice(0, m.index));
+    const nextCapitalised = /^\s+\p{Lu}/u.test(text.slice(m.index + m[0].length));
+    if (atStart && !/^[A-Z]{2,}/.test(word) && !nextCapitalised) continue;
+    words.push({ word, start: m.index, end: m.index + word.length });
+  }
+  const names: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    let name = words[i]!.word;
+    while (i + 1 < words.length && /^\s+$/.test(text.slice(words[i]!.end, words[i + 1]!.start))) name += " " + words[++i]!.word;
+    names.push(name);
+  }
+  return names;
+}
+
+/**
+ * The `count` most telling sentences, in their original order. Sentences are taken best first, and
+ * one that names someone or something no kept sentence names yet counts for more, so the cut
+ * keeps the people, organisations and products of the draft.
+ */
 function strongest(body: BodySentence[], count: number, kind: Kind): BodySentence[] {
-  const ranked = body.map((s, i) => ({ i, p: priority(s.text, kind) })).sort((a, b) => b.p - a.p || a.i - b.i);
-  const keep = new Set(ranked.slice(0, count).map((r) => r.i));
+  const candidates = body.map((s, i) => ({ i, p: priority(s.text, kind), names: namesIn(s.text).map((n) => n.toLowerCase()) }));
+  const covered = new Set<string>();
+  const keep = new Set<number>();
+  while (keep.size < Math.min(count, candidates.length)) {
+    let best: (typeof candidates)[number] | undefined;
+    let bestValue = -Infinity;
+    for (const c of candidates) {
+      if (keep.has(c.i)) continue;
+      const value = c.p + NEW_NAME_WEIGHT * new Set(c.names.filter((n) => !covered.has(n))).size;
+      if (value > bestValue || (value === bestValue && best && c.i < best.i)) {
+        best = c;
+        bestValue = value;
+      }
+    }
+    if (!best) break;
+    keep.add(best.i);
+    for (const n of best.names) covered.add(n);
+  }
   return body.filter((_s, i) => keep.has(i));
 }
+
+/** A cut sentence short enough to ride along with its neighbour when it alone names someone. */
+const MAX_WORDS_TO_JOIN = 22;
+const MAX_JOINS = 2;
+
+/**
+ * Sentences the cut dropped that alone named someone or something are joined to the kept
+ * sentence before them with a semicolon (still one sentence), so no person or organisation is lost.
+ */
+function withNamesKept(all: BodySentence[], kept: BodySentence[]): BodySentence[] {
+  const out = kept.map((s) => ({ ...s }));
+  const known = () => new Set(out.flatMap((s) => namesIn(s.text).map((n) => n.toLowerCase())));
+  let joins = 0;
+  for (const sentence of all) {
+    if (joins >= MAX_JOINS || kept.includes(sentence)) continue;
+    const seen = known();
+    const newNames = namesIn(sentence.text).filter((n) => !seen.has(n.toLowerCase()) && !out.some((s) => s.text.toLowerCase().includes(n.toLowerCase())));
+    if (!newNames.length || sentence.text.split(/\s+/).length > MAX_WORDS_TO_JOIN) continue;
+    const before = all.slice(0, all.indexOf(sentence)).reverse().find((s) => kept.includes(s));
+    const host = out[before ? kept.indexOf(before) : 0];
+    if (!host || host.fixed || /[?]\s*$/.test(host.text)) continue;
+    const tail = sentence.text.replace(/^(\p{Lu})(?=\p{Ll})/u, (c) => (/^I\b/.test(sentence.text) ? c : c.toLowerCase()));
+    host.text = host.text.replace(/[.!]+\s*$/, "") + "; " + tail;
+    joins++;
+  }
+  return out;
+}
+
+/** What naming something not yet kept is worth, against a sentence's priority (the ask alone is 100). */
+const NEW_NAME_WEIGHT = 30;
 
 const MAX_SENTENCES_TO_REPAIR = 12;
 
@@ -432,7 +513,7 @@ function fitToLength(parts: Parts, kind: Kind, findings: Finding[], out: string 
   const signOffCost = parts.signOff.length && !COMMON_SIGN_OFF.test(parts.signOff[0] ?? "") ? parts.signOff.length : 0;
   const budget = Math.max(2, MAX_BODY_SENTENCES - signOffCost) - outCost;
   const room = Math.max(Math.min(4, budget), budget - Math.min(gaps.length, 2));
-  if (parts.body.length > room) parts.body = strongest(parts.body, room, kind);
+  if (parts.body.length > room) parts.body = withNamesKept(parts.body, strongest(parts.body, room, kind));
 
   const additions = [...gaps, ...tips].slice(0, Math.max(0, budget - parts.body.length)).map((text) => ({ text, fixed: true }));
   if (additions[0]?.text === PLACEHOLDER["no-shared-context"]) parts.body.unshift(additions.shift()!);
@@ -473,6 +554,26 @@ function restoreEntities(parts: Parts, draft: string, findings: Finding[]): void
   }
 }
 
+/**
+ * A name the cut left only in part ("Hamid's advice" once "Hamid Rahimi" went with its sentence)
+ * gets its full form back, so the reader still knows exactly who or what is meant.
+ */
+function completeNames(parts: Parts, draft: string): void {
+  const kept = () => parts.body.map((b) => b.text).join("\n");
+  for (const name of new Set(namesIn(draft))) {
+    if (!name.includes(" ") || kept().toLowerCase().includes(name.toLowerCase())) continue;
+    for (const part of name.split(" ")) {
+      if (part.length < 3 || NOT_A_NAME.has(part.toLowerCase())) continue;
+      const word = new RegExp(`(?<![\\p{L}\\d])${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\d])(?! ${name.split(" ").slice(1).join(" ")})`, "u");
+      const sentence = parts.body.find((b) => !b.fixed && word.test(b.text) && !b.text.includes(name));
+      if (sentence) {
+        sentence.text = sentence.text.replace(word, name);
+        break;
+      }
+    }
+  }
+}
+
 export function rewrite(e: Evidence, findings: Finding[]): string {
   const kind = e.kind;
   const parts = split(e.doc);
@@ -489,5 +590,6 @@ export function rewrite(e: Evidence, findings: Finding[]): string {
 
   restoreEntities(parts, e.doc.raw, findings);
   repairUntilClean(parts, kind, MUST_BE_CLEAN);
+  completeNames(parts, e.doc.raw);
   return assemble(parts).text;
 }

@@ -5,6 +5,6 @@ import { decodeWeights, type LearnedModels, type StoredWeights } from "./model";
 let decoded: LearnedModels | null | undefined;
 
 export function defaultModels(): LearnedModels | null {
-  if (decoded === undefined) decoded = (stored as { format?: number }).format === 1 ? decodeWeights(stored as unknown as StoredWeights) : null;
+  if (decoded === undefined) decoded = (stored as { format?: number }).format === 2 ? decodeWeights(stored as unknown as StoredWeights) : null;
   return decoded;
 }

@@ -1,9 +1,10 @@
 /**
  * The learned judgment layer at review time: linear models over hashed features (see
- * features.ts), trained by `npm run train` (src/learning/) and shipped as data. Pure: the weights
- * are decoded once from the data the core is given, and every prediction is a deterministic sum.
+ * features.ts), trained by `npm run train` (src/learning/) and shipped as data. All models share
+ * one feature-major weight matrix, so a draft's features are read once for every kind and rule.
+ * Pure: the weights are decoded once from the data the core is given; a prediction is a sum.
  */
-import type { AskKind, Kind, RuleId } from "../types";
+import { KINDS, type AskKind, type Kind, type RuleId } from "../types";
 import type { FeatureVector } from "./features";
 import { hashString } from "./features";
 
@@ -22,13 +23,9 @@ export const LEARNED_RULES = [
 ] as const satisfies readonly RuleId[];
 export type LearnedRule = (typeof LEARNED_RULES)[number];
 
-/** One linear model as stored: 16-bit quantised weights in base64, one row per class. */
-export interface StoredLinear {
-  classes: string[];
-  bias: number[];
-  scale: number;
-  weights: string;
-}
+/** The outputs of the shared matrix, in column order: one per kind (softmax), then one per rule (sigmoid). */
+export const OUTPUTS: readonly string[] = [...KINDS.map((k) => "kind:" + k), ...LEARNED_RULES.map((r) => "rule:" + r)];
+const KIND_COLUMNS = KINDS.length;
 
 /** Probabilities at or above which a rule fires, chosen by cross-validation on the training data. */
 export interface RuleThresholds {
@@ -38,35 +35,30 @@ export interface RuleThresholds {
   alone: number;
 }
 
-export interface StoredRule extends StoredLinear {
-  thresholds: RuleThresholds;
-}
-
 export interface StoredWeights {
-  format: 1;
+  format: 2;
   bits: number;
-  /** Kind model; softmax over its classes. */
-  kind: StoredLinear;
+  outputs: string[];
+  bias: number[];
+  /** Per output: the value of one quantisation step. */
+  scales: number[];
+  /** Int16, feature-major (bucket × output), little-endian, base64. */
+  weights: string;
   /** Below this probability a predicted `other` is not confident, and the draft is reviewed as its likeliest ask. */
   otherConfidence: number;
-  rules: Partial<Record<LearnedRule, StoredRule>>;
-  /** How the weights were made: corpus files and their hashes, seed, settings. */
+  thresholds: Record<LearnedRule, RuleThresholds>;
+  /** How the weights were made: corpus files and their hashes, seed, settings, cross-validation. */
   trainedOn: unknown;
-}
-
-export interface LinearModel {
-  classes: string[];
-  bias: Float64Array;
-  /** Row-major: classes × 2^bits. */
-  weights: Float32Array;
-  size: number;
 }
 
 export interface LearnedModels {
   bits: number;
-  kind: LinearModel;
+  outputs: number;
+  bias: Float64Array;
+  /** Feature-major: bucket × outputs. */
+  weights: Float32Array;
   otherConfidence: number;
-  rules: Map<LearnedRule, { model: LinearModel; thresholds: RuleThresholds }>;
+  thresholds: Record<LearnedRule, RuleThresholds>;
 }
 
 const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -82,7 +74,7 @@ export function decodeBase64(text: string): Uint8Array {
   for (let i = 0; i < clean.length; i++) {
     const v = BASE64_VALUE.get(clean.charCodeAt(i));
     if (v === undefined) throw new Error("learned weights: not base64");
-    value = (value << 6) | v;
+    value = ((value << 6) | v) & 0xffffff;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
@@ -92,34 +84,29 @@ export function decodeBase64(text: string): Uint8Array {
   return out;
 }
 
-export function decodeLinear(stored: StoredLinear, bits: number): LinearModel {
-  const bytes = decodeBase64(stored.weights);
-  const ints = new Int16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
-  const size = 1 << bits;
-  if (ints.length !== size * stored.classes.length) throw new Error("learned weights: size does not match bits × classes");
-  const weights = new Float32Array(ints.length);
-  for (let i = 0; i < ints.length; i++) weights[i] = ints[i]! * stored.scale;
-  return { classes: stored.classes, bias: Float64Array.from(stored.bias), weights, size };
-}
-
 export function decodeWeights(stored: StoredWeights): LearnedModels {
-  const rules = new Map<LearnedRule, { model: LinearModel; thresholds: RuleThresholds }>();
-  for (const id of LEARNED_RULES) {
-    const r = stored.rules[id];
-    if (r) rules.set(id, { model: decodeLinear(r, stored.bits), thresholds: r.thresholds });
+  if (stored.outputs.join() !== OUTPUTS.join()) throw new Error("learned weights: outputs do not match this engine's kinds and rules; run npm run train");
+  const bytes = decodeBase64(stored.weights);
+  const outputs = OUTPUTS.length;
+  const size = 1 << stored.bits;
+  if (bytes.length !== size * outputs * 2) throw new Error("learned weights: size does not match bits × outputs");
+  const weights = new Float32Array(size * outputs);
+  for (let i = 0; i < weights.length; i++) {
+    const raw = bytes[2 * i]! | (bytes[2 * i + 1]! << 8);
+    weights[i] = (raw >= 0x8000 ? raw - 0x10000 : raw) * stored.scales[i % outputs]!;
   }
-  return { bits: stored.bits, kind: decodeLinear(stored.kind, stored.bits), otherConfidence: stored.otherConfidence, rules };
+  return { bits: stored.bits, outputs, bias: Float64Array.from(stored.bias), weights, otherConfidence: stored.otherConfidence, thresholds: stored.thresholds };
 }
 
-/** Raw scores, one per class. `extra` adds named cues known only at prediction time (e.g. the kind). */
-export function scores(model: LinearModel, x: FeatureVector, extra: readonly number[] = []): number[] {
-  const out: number[] = [];
-  for (let c = 0; c < model.classes.length; c++) {
-    const row = c * model.size;
-    let s = model.bias[c]!;
-    for (let i = 0; i < x.index.length; i++) s += model.weights[row + x.index[i]!]! * x.value[i]!;
-    for (const k of extra) s += model.weights[row + k]!;
-    out.push(s);
+/** Every output's raw score for a feature vector, in one pass over its features. */
+export function scoresOf(models: LearnedModels, x: FeatureVector, withBias = true): Float64Array {
+  const n = models.outputs;
+  const out = withBias ? Float64Array.from(models.bias) : new Float64Array(n);
+  const w = models.weights;
+  for (let i = 0; i < x.index.length; i++) {
+    const row = x.index[i]! * n;
+    const v = x.value[i]!;
+    for (let o = 0; o < n; o++) out[o]! += w[row + o]! * v;
   }
   return out;
 }
@@ -144,27 +131,28 @@ export interface KindJudgment {
   likeliestAsk: AskKind;
 }
 
-export function judgeKind(models: LearnedModels, x: FeatureVector): KindJudgment {
-  const p = softmax(scores(models.kind, x));
-  const probabilities = Object.fromEntries(models.kind.classes.map((c, i) => [c, p[i]!])) as Record<Kind, number>;
+/** The kind, from the kind columns of the scores: `other` must win clearly, as an explicit review is an ask unless the text shows it is not. */
+export function judgeKind(models: LearnedModels, scores: Float64Array): KindJudgment {
+  const p = softmax(Array.from(scores.subarray(0, KIND_COLUMNS)));
+  const probabilities = Object.fromEntries(KINDS.map((k, i) => [k, p[i]!])) as Record<Kind, number>;
   let likeliestAsk: AskKind = "outreach";
-  for (const c of models.kind.classes) if (c !== "other" && (probabilities[c as Kind] ?? 0) > (probabilities[likeliestAsk] ?? 0)) likeliestAsk = c as AskKind;
-  const otherP = probabilities.other ?? 0;
-  // An explicit review is an ask unless the text shows it is not: "other" must win clearly.
-  const kind: Kind = otherP >= models.otherConfidence && otherP >= (probabilities[likeliestAsk] ?? 0) ? "other" : likeliestAsk;
+  for (const k of KINDS) if (k !== "other" && probabilities[k] > probabilities[likeliestAsk]) likeliestAsk = k;
+  const kind: Kind = probabilities.other >= models.otherConfidence && probabilities.other >= probabilities[likeliestAsk] ? "other" : likeliestAsk;
   return { kind, probabilities, likeliestAsk };
 }
 
 /** Probability that a judgment rule fires on a draft of this kind. */
-export function ruleProbability(models: LearnedModels, rule: LearnedRule, x: FeatureVector, kind: AskKind): number | null {
-  const r = models.rules.get(rule);
-  if (!r) return null;
-  return sigmoid(scores(r.model, x, [cueIndex("kind:" + kind, models.bits)])[0]!);
+export function ruleProbability(models: LearnedModels, rule: LearnedRule, scores: Float64Array, kind: AskKind): number {
+  const column = KIND_COLUMNS + LEARNED_RULES.indexOf(rule);
+  const kindCue = cueIndex("kind:" + kind, models.bits) * models.outputs + column;
+  return sigmoid(scores[column]! + models.weights[kindCue]!);
 }
 
 /** Whether a rule fires, given the model's probability and whether the lexicon found the problem too. */
 export function ruleFires(models: LearnedModels, rule: LearnedRule, probability: number, lexiconFires: boolean): boolean {
-  const t = models.rules.get(rule)?.thresholds;
-  if (!t) return lexiconFires;
+  const t = models.thresholds[rule];
   return probability >= (lexiconFires ? t.withLexicon : t.alone);
 }
+
+/** The column of a rule in the score vector. */
+export const ruleColumn = (rule: LearnedRule): number => KIND_COLUMNS + LEARNED_RULES.indexOf(rule);
