@@ -258,7 +258,7 @@ function computePriority(text: string, kind: Kind): number {
 
 /** Words that are capitalised for grammar, not because they name someone or something. */
 const NOT_A_NAME = new Set(
-  "i i'm i'd i've i'll hi hey hello dear thanks thank the a an and but or so if we you my our your it this that he she they his her their what when where why how would could can will please just also quick hope looking best regards cheers sorry happy no yes ok okay monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split(" "),
+  "i i'm i'd i've i'll hi hey hello dear thanks thank the a an and but or so if we you my our your it this that he she they his her their what when where why how would could can will please just also quick hope looking best regards cheers sorry happy no yes ok okay asap fyi urgent eod eow cob now pls thx btw ps re fw fwd monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split(" "),
 );
 
 const CAPITALISED = /(?<![\p{L}\d])(?:\p{Lu}[\p{L}\d'’&.-]*|[A-Z]{2,}\d*)(?![\p{L}\d])/gu;
@@ -558,9 +558,11 @@ function restoreEntities(parts: Parts, draft: string, findings: Finding[]): void
  * A name the cut left only in part ("Hamid's advice" once "Hamid Rahimi" went with its sentence)
  * gets its full form back, so the reader still knows exactly who or what is meant.
  */
-function completeNames(parts: Parts, draft: string): void {
+function completeNames(parts: Parts, draft: string, findings: Finding[]): void {
   const kept = () => parts.body.map((b) => b.text).join("\n");
+  const flagged = findings.filter((f) => f.start !== null && f.end !== null && MUST_BE_CLEAN.includes(f.rule)).map((f) => draft.slice(f.start!, f.end!).toLowerCase());
   for (const name of new Set(namesIn(draft))) {
+    if (flagged.some((words) => words.includes(name.toLowerCase()))) continue;
     if (!name.includes(" ") || kept().toLowerCase().includes(name.toLowerCase())) continue;
     for (const part of name.split(" ")) {
       if (part.length < 3 || NOT_A_NAME.has(part.toLowerCase())) continue;
@@ -590,6 +592,6 @@ export function rewrite(e: Evidence, findings: Finding[]): string {
 
   restoreEntities(parts, e.doc.raw, findings);
   repairUntilClean(parts, kind, MUST_BE_CLEAN);
-  completeNames(parts, e.doc.raw);
+  completeNames(parts, e.doc.raw, findings);
   return assemble(parts).text;
 }
