@@ -11,6 +11,8 @@ export interface LabelledDraft {
   /** Drafts from one source (a page, a thread) share a group, so cross-validation never splits them. */
   group: string;
   file: string;
+  /** Collected and labelled after the lexicon was written, so the lexicon was never tuned on it. */
+  fresh: boolean;
 }
 
 export interface CorpusFile {
@@ -29,7 +31,7 @@ export function readCorpus(path: string): { drafts: LabelledDraft[]; file: Corpu
     const flags = (o.flags ?? []) as RuleId[];
     if (typeof o.text !== "string" || !KINDS.includes(kind) || !flags.every((f) => RULE_IDS.includes(f))) throw new Error(`${path}:${i + 1}: not a labelled draft`);
     const source = typeof o.source === "string" && o.source && o.source !== "written" ? o.source : `${path}#${String(o.id)}`;
-    drafts.push({ id: String(o.id), text: o.text, kind, flags, group: source, file: path });
+    drafts.push({ id: String(o.id), text: o.text, kind, flags, group: source, file: path, fresh: /(?:^|\/)corpus\/train\//.test(path) });
   });
   return { drafts, file: { path, sha256: createHash("sha256").update(raw).digest("hex"), drafts: drafts.length } };
 }

@@ -44,6 +44,8 @@ export interface Example {
   x: FeatureVector;
   /** Extra cue buckets that apply to this example only (weight 1). */
   extra?: readonly number[];
+  /** How much this example counts in training (default 1). */
+  weight?: number;
 }
 
 function rowScore(model: TrainedLinear, c: number, ex: Example): number {
@@ -81,7 +83,7 @@ export function train(examples: readonly Example[], labels: readonly number[], c
       const ex = examples[n]!;
       const label = labels[n]!;
       const p = predict(model, ex);
-      const w = weightOf(label);
+      const w = weightOf(label) * (ex.weight ?? 1);
       for (let c = 0; c < classes; c++) {
         const target = classes === 1 ? label : label === c ? 1 : 0;
         const err = (p[c]! - target) * w;

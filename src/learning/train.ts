@@ -5,14 +5,14 @@
  *
  *   node dist/src/learning/train.js [--manifest corpus/training.json] [--out FILE] [--bits N] [--cv-only]
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { KINDS, type AskKind, type Kind } from "../core/types";
 import { analyse } from "../core/engine/text";
 import { RULES } from "../core/engine/rules";
 import { MAX_REVIEWED_CHARS } from "../core/review";
 import { featuresOf, lexiconEvidence } from "../core/engine/judge";
-import { hashString } from "../core/learned/features";
+import { bodyTokens, hashString, ngrams, requestGrams, vectorise } from "../core/learned/features";
 import { cueIndex, LEARNED_RULES, OUTPUTS, type LearnedRule, type RuleThresholds, type StoredWeights } from "../core/learned/model";
 import { pack, predict, train, type Example, type TrainedLinear, type TrainingSettings } from "./linear";
 import { readCorpus, type CorpusFile, type LabelledDraft } from "./corpus";
@@ -28,6 +28,10 @@ const SEED = 20261203;
 const FOLDS = 5;
 const KIND_SETTINGS: TrainingSettings = { epochs: 12, learningRate: 0.2, l2: 1e-6, seed: SEED };
 const RULE_SETTINGS: TrainingSettings = { epochs: 12, learningRate: 0.2, l2: 1e-6, seed: SEED + 1 };
+/** Drafts the lexicon was never tuned on count this much more: they are what real use looks like. */
+let FRESH_WEIGHT = 1;
+/** An experiment: n-grams only, without the lexicon's cues. */
+let NO_CUES = false;
 
 function options(argv: string[]): Options {
   const o: Options = { manifest: "corpus/training.json", out: "src/core/learned/weights.json", bits: 16, cvOnly: false };
@@ -37,6 +41,11 @@ function options(argv: string[]): Options {
     else if (a === "--out") o.out = argv[++i] ?? o.out;
     else if (a === "--bits") o.bits = Number(argv[++i]);
     else if (a === "--cv-only") o.cvOnly = true;
+    else if (a === "--fresh-weight") FRESH_WEIGHT = Number(argv[++i]);
+    else if (a === "--epochs") KIND_SETTINGS.epochs = RULE_SETTINGS.epochs = Number(argv[++i]);
+    else if (a === "--l2") KIND_SETTINGS.l2 = RULE_SETTINGS.l2 = Number(argv[++i]);
+    else if (a === "--lr") KIND_SETTINGS.learningRate = RULE_SETTINGS.learningRate = Number(argv[++i]);
+    else if (a === "--no-cues") NO_CUES = true;
     else throw new Error(`unknown option ${a}`);
   }
   return o;
@@ -54,7 +63,8 @@ function featurise(drafts: LabelledDraft[], bits: number): Featurised[] {
     const evidence = lexiconEvidence(analyse(draft.text.slice(0, MAX_REVIEWED_CHARS)), undefined);
     const asLabelled = evidence.decided(draft.kind, undefined);
     const lexiconFires = new Set(LEARNED_RULES.filter((id) => (ruleKinds(id) as readonly Kind[]).includes(draft.kind) && RULES.find((r) => r.id === id)!.detect(asLabelled) !== null));
-    return { draft, example: { x: featuresOf(evidence, bits) }, lexiconFires };
+    const x = NO_CUES ? vectorise([...ngrams(bodyTokens(evidence.doc)), ...requestGrams(evidence.doc)], [], bits) : featuresOf(evidence, bits);
+    return { draft, example: { x, weight: draft.fresh ? FRESH_WEIGHT : 1 }, lexiconFires };
   });
 }
 
@@ -66,7 +76,7 @@ function ruleExamples(items: Featurised[], rule: LearnedRule, bits: number): { e
   const chosen = items.filter((f) => (kinds as readonly Kind[]).includes(f.draft.kind));
   return {
     items: chosen,
-    examples: chosen.map((f) => ({ x: f.example.x, extra: [cueIndex("kind:" + f.draft.kind, bits)] })),
+    examples: chosen.map((f) => ({ ...f.example, extra: [cueIndex("kind:" + f.draft.kind, bits)] })),
     labels: chosen.map((f) => (f.draft.flags.includes(rule) ? 1 : 0)),
   };
 }
@@ -129,6 +139,8 @@ function decideKind(p: number[], otherConfidence: number): Kind {
 }
 
 interface CrossValidation {
+  /** Drafts the thresholds were tuned and the figures measured on. */
+  tunedOn: number;
   kindAccuracy: number;
   otherConfidence: number;
   rules: Record<string, { thresholds: RuleThresholds; f1: number; lexiconF1: number; positives: number; drafts: number }>;
@@ -149,10 +161,14 @@ function crossValidate(items: Featurised[], bits: number): CrossValidation {
       held.items.forEach((f, i) => ruleProbabilities.get(rule)!.set(f, predict(model, held.examples[i]!)[0]!));
     }
   }
+  // Thresholds are tuned, and the report made, on drafts the lexicon was never tuned on (its
+  // signals look perfect on the drafts it was written against, which would over-trust it).
+  const fresh = items.filter((f) => f.draft.fresh);
+  const tuneOn = fresh.length >= 100 ? fresh : items;
   let otherConfidence = 0.5;
   let bestAccuracy = -1;
   for (let t = 0.3; t <= 0.9001; t += 0.05) {
-    const accuracy = items.filter((f) => decideKind(kindProbabilities.get(f)!, t) === f.draft.kind).length / items.length;
+    const accuracy = tuneOn.filter((f) => decideKind(kindProbabilities.get(f)!, t) === f.draft.kind).length / tuneOn.length;
     if (accuracy >= bestAccuracy) {
       bestAccuracy = accuracy;
       otherConfidence = Number(t.toFixed(2));
@@ -160,14 +176,26 @@ function crossValidate(items: Featurised[], bits: number): CrossValidation {
   }
   const rules: CrossValidation["rules"] = {};
   for (const rule of LEARNED_RULES) {
-    const held = ruleExamples(items, rule, bits);
+    const held = ruleExamples(tuneOn, rule, bits);
     const probabilities = held.items.map((f) => ruleProbabilities.get(rule)!.get(f)!);
     const lexicon = held.items.map((f) => f.lexiconFires.has(rule));
     const best = bestThresholds(probabilities, held.labels, lexicon);
     const lexiconF1 = f1(...confusion(lexicon, held.labels));
     rules[rule] = { ...best, f1: Number(best.f1.toFixed(3)), lexiconF1: Number(lexiconF1.toFixed(3)), positives: held.labels.filter(Boolean).length, drafts: held.items.length };
   }
-  return { kindAccuracy: Number(bestAccuracy.toFixed(4)), otherConfidence, rules };
+  return { tunedOn: tuneOn.length, kindAccuracy: Number(bestAccuracy.toFixed(4)), otherConfidence, rules };
+}
+
+/** The manifest's entries, a folder (ending in "/") standing for every .jsonl file in it, in name order. */
+function corpusFiles(base: string, entries: string[]): string[] {
+  return entries.flatMap((entry) =>
+    entry.endsWith("/")
+      ? readdirSync(resolve(base, entry))
+          .filter((name) => name.endsWith(".jsonl"))
+          .sort()
+          .map((name) => entry + name)
+      : [entry],
+  );
 }
 
 function main(): void {
@@ -176,7 +204,7 @@ function main(): void {
   const base = dirname(resolve(o.manifest));
   const files: CorpusFile[] = [];
   const drafts: LabelledDraft[] = [];
-  for (const path of manifest.files) {
+  for (const path of corpusFiles(base, manifest.files)) {
     const c = readCorpus(resolve(base, path));
     files.push({ ...c.file, path });
     drafts.push(...c.drafts);

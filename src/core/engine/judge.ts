@@ -8,7 +8,7 @@ import type { Doc, Span } from "./text";
 import { Evidence, type LearnedVerdicts } from "./evidence";
 import { lexiconKind, notAnAsk } from "./classify";
 import { cuesOf } from "../learned/cues";
-import { bodyTokens, ngrams, tokens, vectorise, type FeatureVector } from "../learned/features";
+import { bodyTokens, ngrams, requestGrams, tokens, vectorise, type FeatureVector } from "../learned/features";
 import { judgeKind, ruleColumn, ruleFires, ruleProbability, scoresOf, type LearnedModels, type LearnedRule } from "../learned/model";
 
 export interface KindOpinion {
@@ -21,7 +21,7 @@ export interface KindOpinion {
 /** The lexicon's reading as features: used by training and at review time alike. */
 export function featuresOf(evidence: Evidence, bits: number): FeatureVector {
   const doc = evidence.doc;
-  return vectorise(ngrams(bodyTokens(doc)), cuesOf(evidence, evidence.kind, notAnAsk(doc)), bits);
+  return vectorise([...ngrams(bodyTokens(doc)), ...requestGrams(doc)], cuesOf(evidence, evidence.kind, notAnAsk(doc)), bits);
 }
 
 /** Lexicon-only evidence: the kind the lexicon sees, every signal on demand. */

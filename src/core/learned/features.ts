@@ -73,6 +73,29 @@ export function vectorise(grams: readonly string[], cues: Cues, bits: number): F
   return { index: [...seen.keys()], value: [...seen.values()] };
 }
 
+const REQUEST = /\?|^\W*(?:could|would|can|will|may|might|please|pls|kindly)\b|\b(?:would you|could you|can you|will you|i'd (?:love|like|appreciate|be grateful)|i would (?:love|like|appreciate|be grateful)|i was hoping|i'm hoping|please|let me know|are you open|interested in)\b/;
+const MAX_REQUEST_SENTENCES = 4;
+
+/**
+ * Words and word pairs of the sentences that ask for something (a question, "could you…",
+ * "I'd love…"), marked apart: what a draft asks for is said there, whatever surrounds it.
+ */
+export function requestGrams(doc: Doc): string[] {
+  const out: string[] = [];
+  let taken = 0;
+  for (const s of doc.bodySentences.length ? doc.bodySentences : doc.sentences) {
+    if (taken >= MAX_REQUEST_SENTENCES) break;
+    if (!REQUEST.test(s.text)) continue;
+    taken++;
+    const words = tokens(s.text);
+    for (let i = 0; i < words.length; i++) {
+      out.push("r" + words[i]);
+      if (i + 1 < words.length) out.push("R" + words[i] + " " + words[i + 1]);
+    }
+  }
+  return out;
+}
+
 /** The words of a document's body (salutation and sign-off left out when the draft has a body). */
 export function bodyTokens(doc: Doc): string[] {
   const body = doc.bodySentences.length ? doc.bodySentences : doc.sentences;
