@@ -34,7 +34,7 @@ async function main() {
   const times: number[] = [];
   let fromModel = 0;
   for (let i = 0; i < rounds; i++) {
-    fake.script(answer(rewrite));
+    fake.script(answer(rewrite, [{ rule: "no-graceful-out", quote: null, message: "Give Dana a way out.", why: "A free no makes a yes likelier." }]));
     started = performance.now();
     const improved = await service.improve(draft, first, { workspaceId: "T-bench" });
     times.push(performance.now() - started);

@@ -39,7 +39,7 @@ const engineReady = review(ROB_DRAFT).kind !== "other";
 
 describe("Slack app over signed HTTP", () => {
   let h: SlackHarness;
-  const reviews = fixedReviews({ ...FIXED, rewrite: "Hi Rob, model rewrite [name]. No worries if not.", rewriteSource: "model" });
+  const reviews = fixedReviews({ ...FIXED, rewrite: "Hi Rob, model rewrite [name]. No worries if not.", rewriteSource: "model", kindSource: "model", overruled: ["no-timeline"] });
   beforeAll(async () => {
     h = await startSlackHarness({ reviews });
   });
@@ -92,6 +92,8 @@ describe("Slack app over signed HTTP", () => {
     expect(updated.body.replace_original).toBe(true);
     expect(blocksText(updated.body.blocks)).toContain("model rewrite");
     expect(blocksText(updated.body.blocks)).toContain("Improved by the model.");
+    expect(blocksText(updated.body.blocks)).toContain(":robot_face: AI review, refereed by the rules · kind from the AI · 1 rules' finding overruled");
+    expect(text).not.toContain("AI review"); // the rules' first review says nothing about a model
   });
 
   test("a 40,000-character draft gets a kind message, not a crash", async () => {

@@ -60,7 +60,7 @@ test("a model's improved review replaces the posted card in place", async () => 
   const rules = rulesOnlyReviewService();
   const modelBacked: ReviewService = {
     reviewNow: rules.reviewNow,
-    improve: async (_draft, first) => ({ result: { ...first, rewrite: "Hi Rob, [where you met]. Could you introduce me to the CTO at Gridline? No worries if not.", rewriteSource: "model" }, note: "Reviewed with AI help." }),
+    improve: async (_draft, first) => ({ result: { ...first, rewrite: "Hi Rob, [where you met]. Could you introduce me to the CTO at Gridline? No worries if not.", rewriteSource: "model", kindSource: "rules", findings: first.findings.map((f, i) => (i === 0 ? { ...f, source: "model" as const } : f)), overruled: [] }, note: "Reviewed with AI help." }),
   };
   const t = await startTeamsBotUnderTest({ reviews: modelBacked });
   try {
@@ -68,6 +68,8 @@ test("a model's improved review replaces the posted card in place", async () => 
     await t.post(mention);
     const posted = await t.connector.waitFor((a) => a.method === "POST" && a.activityId === mention.id);
     const updated = await t.connector.waitFor((a) => a.method === "PUT" && a.activityId === posted.id);
+    expect(cardText(cardOf(updated))).toContain("🤖 AI review, refereed by the rules · 1 finding from the AI");
+    expect(cardText(cardOf(posted))).not.toContain("AI review");
     expect(cardText(cardOf(updated))).toMatch(/Reviewed with AI help\.[\s\S]*A suggested rewrite \(AI-assisted\)[\s\S]*No worries if not/);
     expect(updated.conversationId).toBe(posted.conversationId);
   } finally {

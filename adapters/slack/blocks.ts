@@ -8,6 +8,7 @@ import type { Ask } from "../../src/core/ports";
 import type { DueReminder } from "../../src/core/ports";
 import type { ChecklistItem, Finding, Kind, ReviewResult, Severity, Verdict } from "../../src/core/types";
 import { describeState } from "../../src/core/asks";
+import { reviewSourceLine } from "../../src/render/review-source";
 import { ACTIONS, VIEWS, carriable, encode, type ModalMetadata } from "./payloads";
 
 export type Block = types.KnownBlock;
@@ -117,6 +118,8 @@ export function reviewMessage(result: ReviewResult, options: ReviewRenderOptions
   if (result.notice?.code === "unsupported-language") return { text: `Askwell: ${result.notice.message}`, blocks: [section(escapeText(result.notice.message))] };
   const blocks: Block[] = [section(verdictLine(result))];
   if (result.notice) blocks.push(context(escapeText(result.notice.message)));
+  const source = reviewSourceLine(result);
+  if (source) blocks.push(context(`:robot_face: ${escapeText(source)}`));
   if (result.verdict === "not-an-ask") {
     blocks.push(context("Askwell reviews networking asks: intro requests, recommendation and endorsement asks, connection requests, first outreach and follow-ups. Paste the message you plan to send."));
   }

@@ -191,7 +191,7 @@ export class TeamsBot {
    * if there is one, updates the posted card in place through a proactive turn.
    */
   private improveLater(context: TurnContext, owner: Owner, draft: string, first: ReviewResult, cardId: string, dismissed: readonly string[]): void {
-    if (first.verdict === "not-an-ask") return;
+    // A "not an ask" is reviewed too: the model may find the ask the rules missed, or say why there is none.
     const reference = TurnContext.getConversationReference(context.activity) as Partial<ConversationReference>;
     const adapter = context.adapter;
     const work = (async () => {

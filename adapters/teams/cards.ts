@@ -4,6 +4,7 @@
  */
 import type { Ask, DueReminder, Owner } from "../../src/core/ports";
 import type { Finding, ReviewResult, Severity, Verdict } from "../../src/core/types";
+import { reviewSourceLine } from "../../src/render/review-source";
 import { actionData, MAX_DRAFT_CHARS, type ActionName } from "./actions";
 
 export type AdaptiveCard = { type: "AdaptiveCard"; $schema: string; version: string; body: unknown[]; actions?: unknown[]; msteams?: unknown };
@@ -81,6 +82,8 @@ export function reviewCard(result: ReviewResult, draft: string, owner: Owner, op
   const headline = VERDICT_HEADLINE[result.verdict];
   const body: unknown[] = [text(headline.title, { size: "Large", weight: "Bolder", color: headline.color })];
   if (result.notice) body.push(text(result.notice.message, { isSubtle: true }));
+  const source = reviewSourceLine(result);
+  if (source) body.push(text(`🤖 ${source}`, { isSubtle: true, size: "Small", spacing: "None" }));
   if (result.verdict === "not-an-ask") {
     body.push(text("Send me the message you plan to send (an introduction request, a recommendation ask, a connection request…) and I'll review it. Type `help` for more."));
     return card(body);

@@ -11,5 +11,6 @@ function lazy(name: string, summary: string, load: () => Promise<CliCommand>): C
 export const commands: CliCommand[] = [
   lazy("review", "review a draft ask (argument or stdin); --json, --jsonl for batches", async () => (await import("./review-command.js")).reviewCommand),
   lazy("asks", "track sent asks: add, list, show, followed-up, replied, close, export, forget", async () => (await import("./asks-command.js")).asksCommand),
+  lazy("prompts", "render the model's messages per draft: render --jsonl [--system-once] < drafts.jsonl", async () => (await import("./prompts-command.js")).promptsCommand),
   lazy("reminders", "deliver due follow-up reminders once and exit: run [--now <ISO-8601>]", async () => (await import("./reminders-command.js")).remindersCommand),
 ];

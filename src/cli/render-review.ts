@@ -1,4 +1,5 @@
 import type { ReviewResult, Verdict } from "../core/types";
+import { reviewSourceLine } from "../render/review-source";
 
 const KIND_LABEL: Record<string, string> = {
   intro_request: "an introduction request",
@@ -23,9 +24,11 @@ const SEVERITY_LABEL = { blocker: "BLOCKER", warn: "revise", tip: "tip" } as con
 export function renderReviewText(result: ReviewResult, options: { color: boolean }): string {
   const paint = (code: string, s: string) => (options.color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const verdictColour = { ready: "32", revise: "33", "dont-send": "31", "not-an-ask": "36" }[result.verdict];
+  if (result.notice?.code === "unsupported-language") return [paint("1;36", "Not reviewed"), "", result.notice.message].join("\n");
   const lines: string[] = [];
   lines.push(`${paint(`1;${verdictColour}`, VERDICT_LABEL[result.verdict])} — ${KIND_LABEL[result.kind] ?? result.kind}, score ${result.score}/100`);
-  if (result.notice?.code === "unsupported-language") return [paint("1;36", "Not reviewed"), "", result.notice.message].join("\n");
+  const source = reviewSourceLine(result);
+  if (source) lines.push(paint("2", source));
   if (result.kind === "other") {
     lines.push("", "This doesn't read as a request for an introduction, recommendation or connection, so there is nothing to coach.");
     return lines.join("\n");

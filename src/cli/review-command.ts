@@ -1,9 +1,8 @@
-import { z } from "zod";
 import type { CliCommand, CliIo } from "./io";
 import { parseCommandLine, readAll } from "./io";
 import type { ReviewContext, ReviewResult } from "../core/types";
 import { renderReviewText } from "./render-review";
-import { MAX_REVIEWED_CHARS } from "../core/review";
+import { MAX_DRAFT_CHARS, parseBatchLine, readBatchLines } from "./batch-input";
 import { rulesOnlyReviewService, type ReviewService } from "../review-service";
 
 const HELP = `Usage: askwell review [options] ["draft text"]
@@ -24,11 +23,6 @@ Examples:
   askwell review < draft.txt
   askwell review --jsonl < drafts.jsonl > reviews.jsonl`;
 
-/** Longest draft accepted from a person; longer text is refused with a clear message rather than silently cut. */
-export const MAX_DRAFT_CHARS = MAX_REVIEWED_CHARS;
-
-const BatchLine = z.object({ id: z.union([z.string(), z.number()]).transform(String), text: z.string() });
-
 /** The spec's machine-readable shape: one line per input. */
 export function toContractLine(id: string, result: ReviewResult): Record<string, unknown> {
   return {
@@ -36,9 +30,10 @@ export function toContractLine(id: string, result: ReviewResult): Record<string,
     kind: result.kind,
     verdict: result.verdict,
     score: result.score,
-    findings: result.findings.map((f) => ({ rule: f.rule, severity: f.severity, start: f.start, end: f.end, message: f.message, why: f.why })),
+    findings: result.findings.map((f) => ({ rule: f.rule, severity: f.severity, start: f.start, end: f.end, message: f.message, why: f.why, ...(f.source ? { source: f.source } : {}) })),
     rewrite: result.rewrite,
     rewriteSource: result.rewriteSource,
+    ...(result.kindSource ? { kindSource: result.kindSource, overruled: result.overruled ?? [] } : {}),
     checklist: result.checklist,
     ...(result.notice ? { notice: result.notice } : {}),
   };
@@ -83,29 +78,11 @@ async function contextForAsk(askId: string | undefined, io: CliIo): Promise<Revi
   }
 }
 
-async function batchLine(line: string, reviewDraft: ReviewDraft): Promise<Record<string, unknown>> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(line);
-  } catch {
-    return { id: null, error: "not valid JSON" };
-  }
-  const rawId = parsed && typeof parsed === "object" && "id" in parsed ? (parsed as { id: unknown }).id : null;
-  const id = typeof rawId === "string" || typeof rawId === "number" ? String(rawId) : null;
-  const checked = BatchLine.safeParse(parsed);
-  if (!checked.success) return { id, error: 'expected an object with a string "id" and a string "text"' };
-  if (checked.data.text.length > MAX_DRAFT_CHARS) return { id, error: `text is longer than ${MAX_DRAFT_CHARS} characters` };
-  return toContractLine(checked.data.id, await reviewDraft(checked.data.text));
-}
-
 async function runBatch(io: CliIo, reviewDraft: ReviewDraft): Promise<number> {
-  const input = await readAll(io.stdin);
-  const lines = input.split(/\r?\n/);
-  if (lines.length && lines[lines.length - 1] === "") lines.pop();
   const out: string[] = [];
-  for (const line of lines) {
-    if (!line.trim()) continue;
-    out.push(JSON.stringify(await batchLine(line, reviewDraft)));
+  for (const line of await readBatchLines(io.stdin)) {
+    const item = parseBatchLine(line);
+    out.push(JSON.stringify("error" in item ? item : toContractLine(item.id, await reviewDraft(item.text))));
   }
   io.stdout.write(out.length ? out.join("\n") + "\n" : "");
   return 0;

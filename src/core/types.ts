@@ -43,7 +43,11 @@ export interface Finding {
   end: number | null;
   message: string;
   why: string;
+  /** Who decided this finding: the rules engine (the default when absent) or the model (a finding the rules did not report). */
+  source?: FindingSource;
 }
+
+export type FindingSource = "rules" | "model";
 
 export type ChecklistId = "who-you-are" | "what-you-ask" | "mutual-help" | "why-it-matters" | "timeline";
 export interface ChecklistItem {
@@ -74,6 +78,10 @@ export interface ReviewResult {
   notice?: ReviewNotice;
   /** One line, safe to store: the kind and the rules that fired, never the draft's words. */
   summary: string;
+  /** Set when a model reviewed the draft: "model" when its kind replaced the rules' kind, else "rules". */
+  kindSource?: FindingSource;
+  /** Set when a model reviewed the draft: rules the engine reported that the model's review overruled. */
+  overruled?: RuleId[];
   /** Set when a model contributed: the version of the prompt templates (`prompts/VERSION` + content hash). */
   promptVersion?: string;
 }

@@ -1,8 +1,11 @@
 import { z } from "zod";
-import { RULE_IDS } from "../core/types";
+import { KINDS, RULE_IDS } from "../core/types";
 
 const answerOf = <R extends z.ZodType<string>>(rule: R) =>
   z.object({
+    kind: z.enum(KINDS),
+    /** Why the draft is this kind, in a sentence; a "not an ask" without one does not replace the rules' kind. */
+    reason: z.string(),
     findings: z.array(
       z.object({
         rule,
@@ -11,13 +14,14 @@ const answerOf = <R extends z.ZodType<string>>(rule: R) =>
         why: z.string(),
       }),
     ),
+    /** Empty when the model's verdict needs no rewrite. */
     rewrite: z.string(),
   });
 
-/** Sent to the model as a strict JSON schema: rule ids limited to the spec's. */
+/** Sent to the model as a strict JSON schema: kinds and rule ids limited to the spec's. */
 export const RequestedAnswerSchema = answerOf(z.enum(RULE_IDS));
 
-/** What an answer is validated against: any rule id passes here and unknown ones are dropped when merged. */
+/** What an answer is validated against: the kind must be the spec's; any rule id passes here and unknown ones are dropped when merged. */
 export const ModelAnswerSchema = answerOf(z.string());
 
 export type ModelAnswer = z.infer<typeof ModelAnswerSchema>;

@@ -1,15 +1,15 @@
 import { performance } from "node:perf_hooks";
 import type { Env } from "../config/env";
 import { type LlmConfig, type LlmSettings, parseLlmConfig } from "../config/llm";
-import { mergeFindings } from "../core/merge-findings";
-import { scoreFor, verdictFor } from "../core/review";
 import { checkRewrite, type RewriteFailure } from "../core/rewrite-check";
-import type { Finding, ReviewResult } from "../core/types";
+import type { ReviewResult } from "../core/types";
 import type { Logger } from "../logger";
 import { type ImprovedReview, type ReviewService, rulesOnlyReviewService } from "../review-service";
 import type { ModelAnswer } from "./answer-schema";
 import { type CallOutcome, type ChatMessage, type ModelClient, openAiModelClient } from "./model-client";
-import { fenceDraft, loadPrompts, type PromptSet } from "./prompts";
+import { loadPrompts, type PromptSet, reviewMessages } from "./prompts";
+import { refereeReview, rulesRewrite } from "./referee";
+import { talksToReviewer } from "./talks-to-reviewer";
 import { inMemoryTokenUsageStore, type TokenUsageStore, utcDay } from "./token-budget";
 
 export const BUDGET_SPENT_NOTE = "Rules-only review today: this workspace's daily AI budget is spent. It resets at midnight UTC.";
@@ -70,11 +70,13 @@ function modelReviewService(settings: LlmSettings, deps: Resolved): ReviewServic
   };
 
   async function improve(draft: string, first: ReviewResult, workspaceId: string): Promise<ImprovedReview | null> {
-    if (first.kind === "other" || first.verdict === "ready" || first.verdict === "not-an-ask") return null;
+    // An explicit review asks the model whatever the rules said: it can confirm "ready", find an ask the
+    // rules called "not an ask", or explain why a draft is not one.
     if (draft.length > settings.maxDraftChars) {
       logger.info({ event: "llm.skipped", workspaceId, reason: "draft-too-long", chars: draft.length, limit: settings.maxDraftChars }, "draft over the model size limit");
       return null;
     }
+    if (!draft.trim()) return null;
     const day = utcDay(deps.now());
     if (!(await hasBudget(workspaceId, day))) {
       logger.info({ event: "llm.skipped", workspaceId, reason: "daily-budget-spent", day }, "daily token budget spent");
@@ -86,32 +88,50 @@ function modelReviewService(settings: LlmSettings, deps: Resolved): ReviewServic
     const deadline = performance.now() + settings.timeBudgetMs;
     try {
       const session = { workspaceId, day, signal: controller.signal, deadline };
-      const messages: ChatMessage[] = [
-        { role: "system", content: prompts.system() },
-        { role: "user", content: prompts.review(reviewValues(draft, first)) },
-      ];
+      const messages = reviewMessages(prompts, draft);
       logger.debug({ event: "llm.request", workspaceId, draft }, "sending draft to the model");
       const answered = await ask(messages, "review", session);
       if (!answered) return null;
 
-      const findings = mergeFindings(draft, first.kind, first.findings, answered.answer.findings);
-      const rewrite = first.rewrite === null ? null : await verifiedRewrite(draft, first, messages, answered, session);
-      const addedFindings = findings.length > first.findings.length;
-      if (!addedFindings && rewrite === null) return null;
-      logger.info({ event: "llm.improved", workspaceId, rewriteSource: rewrite === null ? first.rewriteSource : "model", findingsAdded: findings.length - first.findings.length, promptVersion: prompts.version }, "model improved the review");
-      return { result: improvedResult(first, findings, rewrite, prompts.version) };
+      const mode = talksToReviewer(draft) ? "add-only" : "full";
+      const merged = refereeReview(draft, first, answered.answer, mode);
+      const result = await withRewrite(draft, first, merged, messages, answered, session);
+      logger.info(
+        {
+          event: "llm.reviewed",
+          workspaceId,
+          mode,
+          kindSource: result.kindSource,
+          fromModel: result.findings.filter((f) => f.source === "model").map((f) => f.rule),
+          overruled: result.overruled,
+          rewriteSource: result.rewriteSource,
+          promptVersion: prompts.version,
+        },
+        "model reviewed the draft",
+      );
+      return { result: { ...result, promptVersion: prompts.version } };
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** The merged review with its rewrite: the model's when it passes the engine's checks (at once or after one repair), else the rules'. */
+  async function withRewrite(draft: string, first: ReviewResult, merged: ReviewResult, messages: ChatMessage[], answered: Answered, session: Session): Promise<ReviewResult> {
+    const needsRewrite = (merged.verdict === "revise" || merged.verdict === "dont-send") && !merged.findings.some((f) => f.rule === "repeat-follow-up");
+    if (!needsRewrite) return merged;
+    const modelRewrite = await verifiedRewrite(draft, merged, messages, answered, session);
+    if (modelRewrite !== null) return { ...merged, rewrite: modelRewrite, rewriteSource: "model" };
+    return { ...merged, rewrite: rulesRewrite(draft, first, merged), rewriteSource: "rules" };
   }
 
   type Session = { workspaceId: string; day: string; signal: AbortSignal; deadline: number };
   type Answered = { answer: ModelAnswer; raw: string };
 
   /** The model's rewrite when it passes the checks, at once or after one repair; else null (the rules' rewrite stays). */
-  async function verifiedRewrite(draft: string, first: ReviewResult, messages: ChatMessage[], answered: Answered, session: Session): Promise<string | null> {
+  async function verifiedRewrite(draft: string, merged: ReviewResult, messages: ChatMessage[], answered: Answered, session: Session): Promise<string | null> {
     const rewrite = answered.answer.rewrite.trim();
-    const failures = checkRewrite(draft, first, rewrite);
+    const failures = checkRewrite(draft, merged, rewrite);
+    if (!rewrite) failures.push(...merged.findings.map((f) => ({ code: "rule" as const, rule: f.rule, message: `The draft needs a rewrite for ${f.rule}: ${f.message}` })));
     if (!failures.length) return rewrite;
     logger.info({ event: "llm.rewrite-rejected", workspaceId: session.workspaceId, attempt: "first", failures: failureCodes(failures) }, "model rewrite failed verification; asking for a repair");
     if (!(await hasBudget(session.workspaceId, session.day))) return null;
@@ -120,7 +140,7 @@ function modelReviewService(settings: LlmSettings, deps: Resolved): ReviewServic
     const repaired = await ask(repairMessages, "repair", session);
     if (!repaired) return null;
     const second = repaired.answer.rewrite.trim();
-    const stillFailing = checkRewrite(draft, first, second);
+    const stillFailing = checkRewrite(draft, merged, second);
     if (!stillFailing.length) return second;
     logger.info({ event: "llm.rewrite-rejected", workspaceId: session.workspaceId, attempt: "repair", failures: failureCodes(stillFailing) }, "repaired rewrite failed verification; keeping the rules' rewrite");
     return null;
@@ -165,18 +185,6 @@ function modelReviewService(settings: LlmSettings, deps: Resolved): ReviewServic
   }
 }
 
-function reviewValues(draft: string, first: ReviewResult) {
-  const findings = first.findings.length ? first.findings.map((f) => `- ${f.rule} (${f.severity}): ${f.message}`).join("\n") : "- none";
-  return { kind: first.kind, verdict: first.verdict, findings, rules_rewrite: first.rewrite ?? "(none: the advice is not to send this draft)", draft: fenceDraft(draft) };
-}
-
 function failureCodes(failures: RewriteFailure[]): string[] {
   return failures.map((f) => (f.code === "rule" ? f.rule : f.code === "added-fact" || f.code === "dropped-fact" ? `${f.code}:${f.fact}` : f.code));
-}
-
-/** The first review with the merged findings (verdict and score follow them) and, when it passed verification, the model's rewrite. */
-function improvedResult(first: ReviewResult, findings: Finding[], modelRewrite: string | null, promptVersion: string): ReviewResult {
-  const result: ReviewResult = { ...first, findings, verdict: verdictFor(first.kind, findings), score: scoreFor(findings), promptVersion };
-  if (findings.some((f) => f.rule === "repeat-follow-up")) return { ...result, rewrite: null, rewriteSource: null };
-  return modelRewrite === null ? result : { ...result, rewrite: modelRewrite, rewriteSource: "model" };
 }

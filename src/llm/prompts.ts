@@ -2,11 +2,13 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ConfigError } from "../config/env";
+import { buildContract } from "./contract";
+import type { ChatMessage } from "./model-client";
 
 /** Each template file and the placeholders it must contain (and may contain: no others). */
 const TEMPLATES = {
-  system: { file: "system.md", placeholders: ["examples"] },
-  review: { file: "review.md", placeholders: ["kind", "verdict", "findings", "rules_rewrite", "draft"] },
+  system: { file: "system.md", placeholders: ["contract", "examples"] },
+  review: { file: "review.md", placeholders: ["draft"] },
   repair: { file: "repair.md", placeholders: ["failures"] },
 } as const;
 
@@ -27,6 +29,9 @@ const PLACEHOLDER = /\{\{(\w+)\}\}/g;
 function render(template: string, values: Record<string, string>): string {
   return template.replace(PLACEHOLDER, (_match, name: string) => values[name] ?? "");
 }
+
+/** The spec (a verbatim copy of the contract); the prompt's contract section is built from it and the engine's rule table. */
+export const SPEC_FILE = "coaching-rules.md";
 
 /** The repository's `prompts/`, found from this file whether it runs from `src/` (ts-jest) or `dist/src/`. */
 export function defaultPromptsDir(): string {
@@ -55,6 +60,9 @@ export function loadPrompts(dir: string = defaultPromptsDir()): PromptSet {
   };
   const versionFile = read("VERSION").trim();
   const examples = read("examples.md");
+  const spec = read(SPEC_FILE);
+  const contract = spec ? buildContract(spec) : { text: "", problems: [] };
+  for (const problem of contract.problems) problems.push(`${SPEC_FILE}: ${problem} (keep it a copy of the spec that matches the engine's rule table)`);
   const texts = {} as Record<TemplateName, string>;
   for (const name of Object.keys(TEMPLATES) as TemplateName[]) {
     const { file, placeholders } = TEMPLATES[name];
@@ -69,8 +77,8 @@ export function loadPrompts(dir: string = defaultPromptsDir()): PromptSet {
   if (problems.length) throw new ConfigError(problems);
 
   const hash = createHash("sha256");
-  for (const text of [versionFile, examples, texts.system, texts.review, texts.repair]) hash.update(text).update("\0");
-  const system = render(texts.system, { examples: examples.trim() });
+  for (const text of [versionFile, examples, spec, texts.system, texts.review, texts.repair]) hash.update(text).update("\0");
+  const system = render(texts.system, { contract: contract.text, examples: examples.trim() });
   return {
     version: `${versionFile}+${hash.digest("hex").slice(0, 8)}`,
     system: () => system,
@@ -85,4 +93,12 @@ export function loadPrompts(dir: string = defaultPromptsDir()): PromptSet {
  */
 export function fenceDraft(draft: string): string {
   return draft.replace(/<(\s*\/?\s*draft\b)/gi, "‹$1");
+}
+
+/** The chat messages of one review request: the shared system prompt, then the fenced draft. */
+export function reviewMessages(prompts: PromptSet, draft: string): ChatMessage[] {
+  return [
+    { role: "system", content: prompts.system() },
+    { role: "user", content: prompts.review({ draft: fenceDraft(draft) }) },
+  ];
 }

@@ -110,9 +110,11 @@ export function completion(content: unknown, usage = { prompt_tokens: 900, compl
   };
 }
 
-/** A well-formed answer in Askwell's schema. */
-export function answer(rewrite: string, findings: { rule: string; quote: string | null; message: string; why: string }[] = []): FakeReply {
-  return completion({ findings, rewrite });
+export type FakeFinding = { rule: string; quote: string | null; message: string; why: string };
+
+/** A well-formed answer in Askwell's schema: the kind (an intro request unless told), the findings and the rewrite. */
+export function answer(rewrite: string, findings: FakeFinding[] = [], kind = "intro_request", reason = "It asks the reader for an introduction."): FakeReply {
+  return completion({ kind, reason, findings, rewrite });
 }
 
 export function httpError(status: number, headers: Record<string, string> = {}): FakeReply {

@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { readAll } from "./io";
+import { MAX_REVIEWED_CHARS } from "../core/review";
+
+/** Longest draft accepted from a person; longer text is refused with a clear message rather than silently cut. */
+/** Longest draft accepted; all of it is reviewed, longer text is refused with a clear message rather than silently cut. */
+export const MAX_DRAFT_CHARS = MAX_REVIEWED_CHARS;
+
+const BatchLine = z.object({ id: z.union([z.string(), z.number()]).transform(String), text: z.string() });
+
+export type BatchItem = { id: string; text: string } | { id: string | null; error: string };
+
+/** One `{"id": "...", "text": "..."}` line of a batch (other fields ignored); a bad line is a value naming the problem. */
+export function parseBatchLine(line: string): BatchItem {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line);
+  } catch {
+    return { id: null, error: "not valid JSON" };
+  }
+  const rawId = parsed && typeof parsed === "object" && "id" in parsed ? (parsed as { id: unknown }).id : null;
+  const id = typeof rawId === "string" || typeof rawId === "number" ? String(rawId) : null;
+  const checked = BatchLine.safeParse(parsed);
+  if (!checked.success) return { id, error: 'expected an object with a string "id" and a string "text"' };
+  if (checked.data.text.length > MAX_DRAFT_CHARS) return { id, error: `text is longer than ${MAX_DRAFT_CHARS} characters` };
+  return checked.data;
+}
+
+/** The non-blank lines of standard input, in order. */
+export async function readBatchLines(stdin: NodeJS.ReadableStream): Promise<string[]> {
+  return (await readAll(stdin)).split(/\r?\n/).filter((line) => line.trim());
+}
