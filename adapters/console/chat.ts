@@ -10,6 +10,7 @@ import type { ReviewResult } from "../../src/core/types";
 import type { ReviewService } from "../../src/review-service";
 import type { TrackerService } from "../../src/tracker/tracker-service";
 import { newRunnerId } from "../../src/tracker/runner";
+import { LOCAL_PLATFORMS, writeFlushed } from "../../src/cli/io";
 import { renderAsk, renderAskLine, renderReminder, renderReview } from "../../src/render/plain-text";
 
 export interface ConsoleChatOptions {
@@ -53,17 +54,23 @@ function splitFlags(text: string): { rest: string; flags: Record<string, string>
   return { rest: rest.trim(), flags };
 }
 
-export function consoleDelivery(say: (text: string) => void): ReminderDelivery {
-  return { deliver: async (reminder) => say(renderReminder(reminder, `${PREFIX} `)) };
+/** One bot message: "askwell> " and the text, continuation lines indented under it. */
+export function botLine(text: string): string {
+  return `askwell> ${text.replace(/\n/g, "\n         ")}\n`;
+}
+
+/** Reminders as bot messages; each counts as delivered once its write is flushed. */
+export function consoleDelivery(output: NodeJS.WritableStream): ReminderDelivery {
+  return { deliver: (reminder) => writeFlushed(output, botLine(renderReminder(reminder, `${PREFIX} `))) };
 }
 
 export async function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
   const { tracker, reviews, owner, output } = options;
   const clock = options.clock ?? (() => new Date());
   const say = (text: string): void => {
-    output.write(`askwell> ${text.replace(/\n/g, "\n         ")}\n`);
+    output.write(botLine(text));
   };
-  const delivery = consoleDelivery(say);
+  const delivery = consoleDelivery(output);
   let lastReview: { draft: string; result: ReviewResult } | null = null;
   let pending: Pending = null;
 
@@ -157,7 +164,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
       case "reminders": {
         const now = instant(flags.now);
         if (!now) return say("--now must be an ISO-8601 time such as 2030-01-10T10:00:00Z");
-        const result = await tracker.runDueReminders(now, delivery, { runnerId: newRunnerId(), leaseMs: options.leaseMs });
+        const result = await tracker.runDueReminders(now, delivery, { runnerId: newRunnerId(), leaseMs: options.leaseMs, platforms: LOCAL_PLATFORMS });
         if (!result.ok) return say(result.message);
         return say(`${result.value.delivered} reminder${result.value.delivered === 1 ? "" : "s"} due at ${now.toISOString()}.`);
       }
