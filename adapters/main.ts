@@ -1,8 +1,10 @@
 /**
  * `npm start`: picks the platform from the environment and starts it.
  * Slack variables set → Slack; TEAMS_ENABLED → Teams; otherwise the console chat.
+ * `--demo` (`npm run demo`): the console chat on a throw-away database and user, whatever is configured.
  */
 import { config as loadDotenv } from "dotenv";
+import { startDemo } from "./console/demo";
 import { startConsole } from "./console/start";
 import { startSlack, stopOnSignals } from "./slack/start";
 import { startTeams } from "./teams/start";
@@ -17,6 +19,10 @@ async function main(): Promise<void> {
   // Logs go to stderr so the console chat owns stdout.
   const logger = createLogger({ level: env.LOG_LEVEL ?? "warn", destination: process.stderr });
   try {
+    if (process.argv.includes("--demo")) {
+      await startDemo({ env, input: process.stdin, output: process.stdout, logger });
+      return;
+    }
     // Slack and Teams start-up branches go here, before the console fallback.
     const teamsEnabled = parseTeamsConfig(env).enabled;
     if (isSlackConfigured(env)) {
