@@ -11,6 +11,7 @@ import { createSlackApp } from "../adapters/slack/app";
 import { createInstallationStore } from "../adapters/slack/installation-store";
 import { databaseHealthCheck } from "../adapters/slack/start";
 import { KyselyAskStore } from "../src/storage/kysely-ask-store";
+import { createSeenRequests } from "../src/storage/seen-requests";
 import { parseSlackConfig } from "../src/config/slack";
 import { parseStorageConfig, type StorageConfig } from "../src/config/storage";
 import { createLogger } from "../src/logger";
@@ -52,7 +53,8 @@ export async function startSlackHarness(options: { reviews?: ReviewService; oaut
   const config = parseSlackConfig(env);
   const http = createHttpServer({ port: config.port, host: "127.0.0.1", logger, healthCheck: databaseHealthCheck(store) });
   const installationStore = options.oauth && store instanceof KyselyAskStore ? createInstallationStore(store.db) : undefined;
-  const slack = await createSlackApp({ config, http, installationStore, deps: { reviews: options.reviews ?? rulesOnlyReviewService(), tracker, logger, now: () => clock.now } });
+  const seenRequests = store instanceof KyselyAskStore ? createSeenRequests(store.db) : null;
+  const slack = await createSlackApp({ config, http, installationStore, seenRequests, deps: { reviews: options.reviews ?? rulesOnlyReviewService(), tracker, logger, now: () => clock.now } });
   const port = await http.start();
   return {
     url: `http://127.0.0.1:${port}`,

@@ -13,6 +13,7 @@ import { settingsTokenUsageStore } from "../../src/llm/settings-token-usage";
 import type { Logger } from "../../src/logger";
 import { openStore } from "../../src/storage";
 import { KyselyAskStore } from "../../src/storage/kysely-ask-store";
+import { createSeenRequests } from "../../src/storage/seen-requests";
 import { createTrackerService } from "../../src/tracker";
 import { startReminderRunner } from "../../src/tracker/runner";
 import { createHttpServer, type HttpServer } from "../http/server";
@@ -45,7 +46,8 @@ export async function startSlack(options: { env: Env; logger: Logger; now?: () =
 
   const http = createHttpServer({ port: config.port, logger, healthCheck: databaseHealthCheck(store) });
   const pool = startReviewPool({ size: 1, logger });
-  const slack = await createSlackApp({ config, http, installationStore, deps: { reviews, tracker, logger, now, reviewOffThread: pool?.reviewNow } });
+  const seenRequests = store instanceof KyselyAskStore ? createSeenRequests(store.db) : null;
+  const slack = await createSlackApp({ config, http, installationStore, seenRequests, deps: { reviews, tracker, logger, now, reviewOffThread: pool?.reviewNow } });
   const port = await http.start();
   await slack.start();
   const runner = startReminderRunner(tracker, createSlackReminderDelivery(config, { installationStore, logger }), {
