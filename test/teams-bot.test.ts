@@ -210,3 +210,13 @@ test("bad input gets a clear answer, never a crash: a 50,000-character draft, an
   const notAnActivity = await t.post({ type: 42, text: ["x"] });
   expect(notAnActivity).toEqual({ status: 400, body: { error: "The request body must be a Bot Framework activity (JSON)." } });
 });
+
+test("a mention entity without text (as real Teams clients send it) is still stripped, and the word 'undefined' stays", async () => {
+  const draft = "Hi Rob, could you introduce me to Mei at Gridline? Our test suite returns undefined on one call and I'd value her view. No worries if not.";
+  const mention = channelMention(t.connector, ANA, draft);
+  const withoutText = { ...mention, text: `<at>Askwell</at> ${draft}`, entities: [{ type: "mention", mentioned: { id: "28:askwell-bot-id", name: "Askwell" } }] };
+  expect((await t.post(withoutText)).status).toBe(200);
+  const card = JSON.stringify((await replyTo(withoutText)).body);
+  expect(card).not.toContain("<at>");
+  expect(card).toContain(JSON.stringify(draft).slice(1, -1));
+});

@@ -14,6 +14,7 @@ import type { TrackerErrorCode, TrackerService } from "../../src/tracker/tracker
 import { dismissedRules, isAskwellPayload, MAX_DRAFT_CHARS, verifyAction, type ActionPayload } from "./actions";
 import { HELP_TEXT, listCard, reviewCard, type AdaptiveCard } from "./cards";
 import { TeamsConversations } from "./conversations";
+import { textWithoutBotMention } from "./mention";
 import { ownerOf } from "./owner";
 
 export interface TeamsBotDeps {
@@ -114,7 +115,7 @@ export class TeamsBot {
     if (!addressed) return;
     await this.conversations?.remember(owner, context);
 
-    const command = parseCommand(plainText(personal ? (activity.text ?? "") : TurnContext.removeRecipientMention(activity) ?? ""));
+    const command = parseCommand(plainText(personal ? (activity.text ?? "") : textWithoutBotMention(activity)));
     switch (command.type) {
       case "help":
         await context.sendActivity(MessageFactory.text(HELP_TEXT, undefined, undefined));
