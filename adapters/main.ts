@@ -28,7 +28,13 @@ async function main(): Promise<void> {
     if (isSlackConfigured(env)) {
       const slack = await startSlack({ env, logger });
       // Both configured: Teams mounts POST /api/messages on Slack's HTTP server.
-      const teams = teamsEnabled ? await startTeams({ env, logger, shared: slack }) : null;
+      let teams: Awaited<ReturnType<typeof startTeams>> | null = null;
+      try {
+        teams = teamsEnabled ? await startTeams({ env, logger, shared: slack }) : null;
+      } catch (error) {
+        await slack.stop();
+        throw error;
+      }
       const stopBoth = async () => {
         await teams?.stop();
         await slack.stop();

@@ -16,6 +16,7 @@ import { KyselyAskStore } from "../../src/storage/kysely-ask-store";
 import { createSeenRequests } from "../../src/storage/seen-requests";
 import { createTrackerService } from "../../src/tracker";
 import { startReminderRunner } from "../../src/tracker/runner";
+import { Closers } from "../closers";
 import { createHttpServer, type HttpServer } from "../http/server";
 import { createSlackApp } from "./app";
 import { createSlackReminderDelivery } from "./delivery";
@@ -39,35 +40,33 @@ export async function startSlack(options: { env: Env; logger: Logger; now?: () =
   // Every section is parsed before anything opens, so a bad variable stops start-up at once.
   const config = parseSlackConfig(env);
   const storage = parseStorageConfig(env);
-  const store = await openStore(storage);
-  const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: storage.storeDrafts, logger });
-  const reviews = createReviewServiceFromEnv(env, logger, { now, usage: settingsTokenUsageStore(store, "slack", now) });
-  const installationStore = config.auth.type === "oauth" && store instanceof KyselyAskStore ? createInstallationStore(store.db, now) : undefined;
+  const closers = new Closers();
+  return closers.guard(async () => {
+    const store = await openStore(storage);
+    closers.add(() => store.close());
+    const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: storage.storeDrafts, logger });
+    const reviews = createReviewServiceFromEnv(env, logger, { now, usage: settingsTokenUsageStore(store, "slack", now) });
+    const installationStore = config.auth.type === "oauth" && store instanceof KyselyAskStore ? createInstallationStore(store.db, now) : undefined;
 
-  const http = createHttpServer({ port: config.port, logger, healthCheck: databaseHealthCheck(store) });
-  const pool = startReviewPool({ size: 1, logger });
-  const seenRequests = store instanceof KyselyAskStore ? createSeenRequests(store.db) : null;
-  const slack = await createSlackApp({ config, http, installationStore, seenRequests, deps: { reviews, tracker, logger, now, reviewOffThread: pool?.reviewNow } });
-  const port = await http.start();
-  await slack.start();
-  const runner = startReminderRunner(tracker, createSlackReminderDelivery(config, { installationStore, logger }), {
-    intervalMs: storage.reminderIntervalMs,
-    leaseMs: storage.reminderLeaseMs,
-    logger,
-    platforms: ["slack"],
+    const http = createHttpServer({ port: config.port, logger, healthCheck: databaseHealthCheck(store) });
+    closers.add(() => http.stop());
+    const pool = startReviewPool({ size: 1, logger });
+    if (pool) closers.add(() => pool.close());
+    const seenRequests = store instanceof KyselyAskStore ? createSeenRequests(store.db) : null;
+    const slack = await createSlackApp({ config, http, installationStore, seenRequests, deps: { reviews, tracker, logger, now, reviewOffThread: pool?.reviewNow } });
+    closers.add(() => slack.stop());
+    const port = await http.start();
+    await slack.start();
+    const runner = startReminderRunner(tracker, createSlackReminderDelivery(config, { installationStore, logger }), {
+      intervalMs: storage.reminderIntervalMs,
+      leaseMs: storage.reminderLeaseMs,
+      logger,
+      platforms: ["slack"],
+    });
+    closers.add(() => runner.stop());
+    logger.info({ mode: config.mode, auth: config.auth.type, port }, "slack: started");
+    return { http, port, stop: () => closers.closeAll() };
   });
-  logger.info({ mode: config.mode, auth: config.auth.type, port }, "slack: started");
-  return {
-    http,
-    port,
-    async stop() {
-      await runner.stop();
-      await slack.stop();
-      await http.stop();
-      await pool?.close();
-      await store.close();
-    },
-  };
 }
 
 /** SIGTERM/SIGINT (a deploy, Ctrl-C): stop taking requests, finish the reminder sweep, close the database. */
