@@ -11,7 +11,7 @@ import type { ReviewService } from "../../src/review-service";
 import type { TrackerService } from "../../src/tracker/tracker-service";
 import { newRunnerId } from "../../src/tracker/runner";
 import { LOCAL_PLATFORMS, writeFlushed } from "../../src/cli/io";
-import { renderAsk, renderAskLine, renderReminder, renderReview } from "../../src/render/plain-text";
+import { renderAsk, renderAskLine, renderReminder, renderReview, visibleControls } from "../../src/render/plain-text";
 
 export interface ConsoleChatOptions {
   input: NodeJS.ReadableStream;
@@ -56,7 +56,7 @@ function splitFlags(text: string): { rest: string; flags: Record<string, string>
 
 /** One bot message: "askwell> " and the text, continuation lines indented under it. */
 export function botLine(text: string): string {
-  return `askwell> ${text.replace(/\n/g, "\n         ")}\n`;
+  return `askwell> ${visibleControls(text).replace(/\n/g, "\n         ")}\n`;
 }
 
 /** Reminders as bot messages; each counts as delivered once its write is flushed. */
@@ -192,7 +192,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
 
   async function handle(raw: string): Promise<void> {
     const line = raw.length > MAX_LINE ? raw.slice(0, MAX_LINE) : raw;
-    if (!options.interactive) output.write(line.trimStart().startsWith("#") ? `${line}\n` : `> ${line}\n`);
+    if (!options.interactive) output.write(line.trimStart().startsWith("#") ? `${visibleControls(line)}\n` : `> ${visibleControls(line)}\n`);
     if (raw.length > MAX_LINE) return say(`That's over ${MAX_LINE} characters; please send a shorter draft.`);
     if (await answerPending(line)) return;
     const text = line.trim();

@@ -102,8 +102,8 @@ async function runBatch(io: CliIo, reviewDraft: ReviewDraft): Promise<number> {
   if (lines.length && lines[lines.length - 1] === "") lines.pop();
   const out: string[] = [];
   for (const line of lines) {
-    if (!line.trim()) continue;
-    out.push(JSON.stringify(await batchLine(line, reviewDraft)));
+    // One output line per input line, a blank one included, so results stay aligned with their inputs.
+    out.push(JSON.stringify(line.trim() ? await batchLine(line, reviewDraft) : { id: null, error: 'empty line: expected an object with a string "id" and a string "text"' }));
   }
   io.stdout.write(out.length ? out.join("\n") + "\n" : "");
   return 0;

@@ -5,6 +5,15 @@ import { askLabel } from "../core/reminder-message";
 import type { Ask, DueReminder } from "../core/ports";
 import type { ReviewResult } from "../core/types";
 
+/**
+ * Control characters from a draft (ESC, BEL, backspace, C1…) shown as visible `\x1b`-style text, so a
+ * draft can never drive the user's terminal; newlines and tabs stay.
+ */
+export function visibleControls(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+
 const SEVERITY_MARK = { blocker: "✖", warn: "▲", tip: "·" } as const;
 const VERDICT_WORDS: Record<ReviewResult["verdict"], string> = {
   ready: "ready to send",
