@@ -14,6 +14,7 @@ import { registerErrorHandler } from "./error-handler";
 import { registerEventDedupe } from "./event-dedupe";
 import { registerAskListeners } from "./listeners/asks";
 import { registerReviewListeners } from "./listeners/review";
+import { registerUninstallListeners } from "./listeners/uninstall";
 import { mountSlackRequestGuard } from "./request-guard";
 
 /** The bot scopes Askwell uses; app-manifest.yml lists exactly these. */
@@ -81,6 +82,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
   if (seen) registerEventDedupe(bolt, seen, deps.logger);
   registerReviewListeners(bolt, deps);
   registerAskListeners(bolt, deps);
+  registerUninstallListeners(bolt, { installationStore: options.installationStore, logger: deps.logger });
   registerErrorHandler(bolt, deps.logger);
 
   return {

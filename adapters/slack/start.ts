@@ -3,6 +3,7 @@
  * OPENAI_API_KEY is set), the shared HTTP server with /healthz, the Bolt app, and the in-process
  * reminder runner delivering DMs (leases make several replicas on one PostgreSQL safe).
  */
+import type { InstallationStore } from "@slack/bolt";
 import { sql } from "kysely";
 import type { Env } from "../../src/config/env";
 import { parseSlackConfig } from "../../src/config/slack";
@@ -14,13 +15,14 @@ import type { Logger } from "../../src/logger";
 import { openStore } from "../../src/storage";
 import { KyselyAskStore } from "../../src/storage/kysely-ask-store";
 import { createSeenRequests } from "../../src/storage/seen-requests";
+import { secretBox } from "../../src/storage/secret-box";
 import { createTrackerService } from "../../src/tracker";
 import { startReminderRunner } from "../../src/tracker/runner";
 import { Closers } from "../closers";
 import { createHttpServer, type HttpServer } from "../http/server";
 import { createSlackApp } from "./app";
 import { createSlackReminderDelivery } from "./delivery";
-import { createInstallationStore } from "./installation-store";
+import { createInstallationStore, sealPlainInstallations } from "./installation-store";
 import { startReviewPool } from "./review-pool";
 
 export interface RunningSlack {
@@ -46,7 +48,13 @@ export async function startSlack(options: { env: Env; logger: Logger; now?: () =
     closers.add(() => store.close());
     const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: storage.storeDrafts, logger });
     const reviews = createReviewServiceFromEnv(env, logger, { now, usage: settingsTokenUsageStore(store, "slack", now) });
-    const installationStore = config.auth.type === "oauth" && store instanceof KyselyAskStore ? createInstallationStore(store.db, now) : undefined;
+    let installationStore: InstallationStore | undefined;
+    if (config.auth.type === "oauth" && store instanceof KyselyAskStore) {
+      const box = secretBox(config.auth.secretKey);
+      const sealed = await sealPlainInstallations(store.db, box);
+      if (sealed > 0) logger.info({ sealed }, "slack: stored installations encrypted");
+      installationStore = createInstallationStore(store.db, box, now);
+    }
 
     const http = createHttpServer({ port: config.port, logger, healthCheck: databaseHealthCheck(store) });
     closers.add(() => http.stop());
