@@ -11,7 +11,7 @@ import type { ReviewService } from "../../src/review-service";
 import type { TrackerService } from "../../src/tracker/tracker-service";
 import { newRunnerId } from "../../src/tracker/runner";
 import { LOCAL_PLATFORMS, writeFlushed } from "../../src/cli/io";
-import { renderAsk, renderAskLine, renderReminder, renderReview, visibleControls } from "../../src/render/plain-text";
+import { forgetSummary, renderAsk, renderAskLine, renderReminder, renderReview, visibleControls } from "../../src/render/plain-text";
 
 export interface ConsoleChatOptions {
   input: NodeJS.ReadableStream;
@@ -99,7 +99,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     if (current.type === "forget") {
       if (line.trim().toLowerCase() !== "yes") return (say("Nothing deleted."), true);
       const result = await tracker.forgetUser(owner);
-      say(result.ok ? `Deleted everything about you: ${result.value.asks} asks, ${result.value.reminders} reminders, ${result.value.settings} settings, ${result.value.dismissals} dismissals.` : result.message);
+      say(result.ok ? forgetSummary(result.value) : result.message);
       return true;
     }
     if (current.type === "reader") {

@@ -13,6 +13,7 @@ import type { SlackDeps } from "./deps";
 import { registerErrorHandler } from "./error-handler";
 import { registerEventDedupe } from "./event-dedupe";
 import { registerAskListeners } from "./listeners/asks";
+import { registerPrivacyListeners } from "./listeners/privacy";
 import { registerReviewListeners } from "./listeners/review";
 import { registerUninstallListeners } from "./listeners/uninstall";
 import { mountSlackRequestGuard } from "./request-guard";
@@ -82,6 +83,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
   if (seen) registerEventDedupe(bolt, seen, deps.logger);
   registerReviewListeners(bolt, deps);
   registerAskListeners(bolt, deps);
+  registerPrivacyListeners(bolt, deps);
   registerUninstallListeners(bolt, { installationStore: options.installationStore, logger: deps.logger });
   registerErrorHandler(bolt, deps.logger);
 
