@@ -108,7 +108,8 @@ describe.each(storageTargets)("askwell reminders run on $name", (target) => {
     while (stableFor < 6) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       const now = await deliveredCount(store);
-      stableFor = now === last ? stableFor + 1 : 0;
+      // Stuck only counts once deliveries have begun (a busy machine may take a while to start the runner).
+      stableFor = now === last && now > 0 ? stableFor + 1 : 0;
       last = now;
     }
     dying.kill("SIGKILL");
@@ -119,6 +120,7 @@ describe.each(storageTargets)("askwell reminders run on $name", (target) => {
     const printedFirst = printedAsks(firstOutput);
     // Every reminder recorded as delivered reached the reader.
     expect(printedFirst.length).toBeGreaterThanOrEqual(markedBeforeKill);
+    expect(markedBeforeKill).toBeGreaterThan(0);
     expect(markedBeforeKill).toBeLessThan(total);
 
     // The killed runner's claims come back after the lease; a later run delivers the rest.
