@@ -3,16 +3,26 @@
  * reminder deliveries plugged in. SDKs load only when their platform is configured.
  */
 import { main as runMain, runCli } from "../src/cli/main";
-import type { CliIo, ReminderDeliveryFactory } from "../src/cli/io";
+import { LOCAL_PLATFORMS, type CliIo, type ReminderDeliveryFactory } from "../src/cli/io";
 import { isSlackConfigured } from "../src/config/slack";
 import { parseTeamsConfig } from "../src/config/teams";
 
-/** Slack users get DMs when Slack is configured, Teams users proactive messages when Teams is; everyone else `fallback`. */
+/**
+ * Slack users get DMs when Slack is configured, Teams users proactive messages when Teams is; local
+ * users `fallback`. A platform that is not configured here is not claimed: its server delivers those.
+ */
 export const platformReminderDelivery: ReminderDeliveryFactory = async (env, fallback, local) => {
   let delivery = fallback;
-  if (isSlackConfigured(env)) delivery = (await import("./slack/delivery.js")).reminderDeliveryFromEnv(env, delivery, local.store);
-  if (parseTeamsConfig(env).enabled) delivery = (await import("./teams/reminders.js")).teamsReminderDeliveryFromEnv(env, delivery, local.tracker);
-  return delivery;
+  const platforms = [...LOCAL_PLATFORMS];
+  if (isSlackConfigured(env)) {
+    delivery = (await import("./slack/delivery.js")).reminderDeliveryFromEnv(env, delivery, local.store);
+    platforms.push("slack");
+  }
+  if (parseTeamsConfig(env).enabled) {
+    delivery = (await import("./teams/reminders.js")).teamsReminderDeliveryFromEnv(env, delivery, local.tracker);
+    platforms.push("teams");
+  }
+  return { delivery, platforms };
 };
 
 /** The CLI as the binary runs it, for tests that drive it in-process. */

@@ -1,8 +1,10 @@
 /**
  * `npm start`: picks the platform from the environment and starts it.
  * Slack variables set → Slack; TEAMS_ENABLED → Teams; otherwise the console chat.
+ * `--demo` (`npm run demo`): the console chat on a throw-away database and user, whatever is configured.
  */
 import { config as loadDotenv } from "dotenv";
+import { startDemo } from "./console/demo";
 import { startConsole } from "./console/start";
 import { startSlack, stopOnSignals } from "./slack/start";
 import { startTeams } from "./teams/start";
@@ -17,12 +19,22 @@ async function main(): Promise<void> {
   // Logs go to stderr so the console chat owns stdout.
   const logger = createLogger({ level: env.LOG_LEVEL ?? "warn", destination: process.stderr });
   try {
+    if (process.argv.includes("--demo")) {
+      await startDemo({ env, input: process.stdin, output: process.stdout, logger });
+      return;
+    }
     // Slack and Teams start-up branches go here, before the console fallback.
     const teamsEnabled = parseTeamsConfig(env).enabled;
     if (isSlackConfigured(env)) {
       const slack = await startSlack({ env, logger });
       // Both configured: Teams mounts POST /api/messages on Slack's HTTP server.
-      const teams = teamsEnabled ? await startTeams({ env, logger, shared: slack }) : null;
+      let teams: Awaited<ReturnType<typeof startTeams>> | null = null;
+      try {
+        teams = teamsEnabled ? await startTeams({ env, logger, shared: slack }) : null;
+      } catch (error) {
+        await slack.stop();
+        throw error;
+      }
       const stopBoth = async () => {
         await teams?.stop();
         await slack.stop();

@@ -94,3 +94,21 @@ test("--ask reviews in the context of a tracked ask: a second follow-up is a rep
   expect(missing.code).toBe(1);
   expect(missing.err).toMatch(/no ask 999/);
 });
+
+test("a control sequence in a draft is shown as text, never sent raw to the terminal", () => {
+  const draft = "Hi Dana, could you introduce me to Sam at Acme?\u001b]0;pwned\u0007\u001b[2J We met at the meetup. No worries if not.";
+  const { code, out } = askwell(["review", draft]);
+  expect(code).toBe(0);
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  expect(out).toContain("\\x1b");
+});
+
+test("--jsonl answers a blank line with an error line, so outputs stay aligned with inputs", () => {
+  const lines = [JSON.stringify({ id: "a", text: DRAFT }), "", "   ", JSON.stringify({ id: "b", text: DRAFT })];
+  const { code, out } = askwell(["review", "--jsonl"], lines.join("\n") + "\n");
+  expect(code).toBe(0);
+  const results = out.trim().split("\n").map((l) => JSON.parse(l));
+  expect(results.map((r) => r.id)).toEqual(["a", null, null, "b"]);
+  expect(results[1].error).toMatch(/empty line/);
+});

@@ -134,3 +134,13 @@ it("a bad DATABASE_URL stops start-up naming the variable", () => {
   expect(result.status).toBe(1);
   expect(result.stderr).toMatch(/DATABASE_URL: must be sqlite:<file> or postgres/);
 });
+
+it("a control sequence in a piped draft is echoed and reviewed as visible text, never raw", async () => {
+  const chat = startChat();
+  await chat.send("/review-ask Hi Dana, could you introduce me to Sam?\u001b[2J\u001b]0;pwned\u0007 No worries if not.", /Verdict/);
+  chat.end();
+  expect(await chat.exited).toBe(0);
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  expect(chat.output()).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  expect(chat.output()).toContain("\\x1b[2J");
+});

@@ -28,8 +28,9 @@ describe("Slack config", () => {
   });
 
   test("multi-workspace OAuth", () => {
-    const config = parseSlackConfig({ SLACK_CLIENT_ID: "123.456", SLACK_CLIENT_SECRET: "secretsecret", SLACK_STATE_SECRET: "a-long-state-secret", SLACK_SIGNING_SECRET: SECRET });
-    expect(config.auth).toEqual({ type: "oauth", clientId: "123.456", clientSecret: "secretsecret", stateSecret: "a-long-state-secret" });
+    const secretKey = "k".repeat(32);
+    const config = parseSlackConfig({ SLACK_CLIENT_ID: "123.456", SLACK_CLIENT_SECRET: "secretsecret", SLACK_STATE_SECRET: "a-long-state-secret", SLACK_SIGNING_SECRET: SECRET, ASKWELL_SECRET_KEY: secretKey });
+    expect(config.auth).toEqual({ type: "oauth", clientId: "123.456", clientSecret: "secretsecret", stateSecret: "a-long-state-secret", secretKey });
   });
 
   test.each([

@@ -11,6 +11,8 @@ import { createSlackApp } from "../adapters/slack/app";
 import { createInstallationStore } from "../adapters/slack/installation-store";
 import { databaseHealthCheck } from "../adapters/slack/start";
 import { KyselyAskStore } from "../src/storage/kysely-ask-store";
+import { createSeenRequests } from "../src/storage/seen-requests";
+import { secretBox } from "../src/storage/secret-box";
 import { parseSlackConfig } from "../src/config/slack";
 import { parseStorageConfig, type StorageConfig } from "../src/config/storage";
 import { createLogger } from "../src/logger";
@@ -37,7 +39,7 @@ export interface SlackHarness {
 }
 
 /** OAuth instead of one bot token: installs go through /slack/install and are kept in the database. */
-export const OAUTH_ENV = { SLACK_CLIENT_ID: "1111.2222", SLACK_CLIENT_SECRET: "client-secret", SLACK_STATE_SECRET: "state-secret-0123456789" };
+export const OAUTH_ENV = { SLACK_CLIENT_ID: "1111.2222", SLACK_CLIENT_SECRET: "client-secret", SLACK_STATE_SECRET: "state-secret-0123456789", ASKWELL_SECRET_KEY: "test-secret-key-0123456789abcdef0123456789" };
 
 export async function startSlackHarness(options: { reviews?: ReviewService; oauth?: boolean; databaseUrl?: string; pgSchema?: string } = {}): Promise<SlackHarness> {
   const fake = await new FakeSlackApi().start();
@@ -51,8 +53,9 @@ export async function startSlackHarness(options: { reviews?: ReviewService; oaut
   const clock = { now: new Date("2026-11-23T10:00:00Z") };
   const config = parseSlackConfig(env);
   const http = createHttpServer({ port: config.port, host: "127.0.0.1", logger, healthCheck: databaseHealthCheck(store) });
-  const installationStore = options.oauth && store instanceof KyselyAskStore ? createInstallationStore(store.db) : undefined;
-  const slack = await createSlackApp({ config, http, installationStore, deps: { reviews: options.reviews ?? rulesOnlyReviewService(), tracker, logger, now: () => clock.now } });
+  const installationStore = config.auth.type === "oauth" && store instanceof KyselyAskStore ? createInstallationStore(store.db, secretBox(config.auth.secretKey)) : undefined;
+  const seenRequests = store instanceof KyselyAskStore ? createSeenRequests(store.db) : null;
+  const slack = await createSlackApp({ config, http, installationStore, seenRequests, deps: { reviews: options.reviews ?? rulesOnlyReviewService(), tracker, logger, now: () => clock.now } });
   const port = await http.start();
   return {
     url: `http://127.0.0.1:${port}`,

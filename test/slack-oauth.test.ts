@@ -2,6 +2,7 @@ import type { Installation } from "@slack/bolt";
 import { createInstallationStore } from "../adapters/slack/installation-store";
 import { parseStorageConfig } from "../src/config/storage";
 import { openKyselyStore } from "../src/storage";
+import { secretBox } from "../src/storage/secret-box";
 import { slashCommand, startSlackHarness, TEAM, type SlackHarness } from "./slack-harness";
 
 describe("multi-workspace OAuth", () => {
@@ -52,7 +53,7 @@ describe.each(stores)("installation store on %s", (_name, open) => {
   test("stores, replaces, fetches and deletes per workspace", async () => {
     const store = await open();
     try {
-      const installations = createInstallationStore(store.db);
+      const installations = createInstallationStore(store.db, secretBox("test-secret-key-0123456789abcdef0123456789"));
       const installation = (token: string): Installation => ({ team: { id: TEAM, name: "Fake" }, enterprise: undefined, user: { id: "U1", token: undefined, scopes: undefined }, bot: { id: "B1", userId: "UBOT", token, scopes: ["commands"] }, isEnterpriseInstall: false }) as Installation;
       await installations.storeInstallation(installation("xoxb-one"));
       await installations.storeInstallation(installation("xoxb-two"));

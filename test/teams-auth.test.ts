@@ -46,3 +46,23 @@ describe("unauthenticated Teams bot (the Emulator flow)", () => {
     expect(reply.authorization).toBeUndefined();
   });
 });
+
+describe("authenticated Teams bot when the Bot Framework's signing keys cannot be fetched", () => {
+  let t: TeamsBotUnderTest;
+  beforeAll(async () => {
+    t = await startTeamsBotUnderTest({ credentials });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  test("a token from the real issuer (whose keys are unreachable offline) gets 503 and a fixed text, no internal error", async () => {
+    const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    const now = Math.floor(Date.now() / 1000);
+    const token = [b64({ alg: "RS256", typ: "JWT", kid: "k1" }), b64({ iss: "https://api.botframework.com", aud: credentials.appId, serviceurl: t.connector.url, nbf: now - 10, exp: now + 600 }), "c2ln"].join(".");
+    const response = await t.post(personalMessage(t.connector, ANA, "help"), { authorization: `Bearer ${token}` });
+    expect(response.status).toBe(503);
+    expect(JSON.stringify(response.body)).not.toMatch(/openidconfiguration|getaddrinfo|ENOTFOUND|botframework\.com/);
+    expect(t.connector.attempts).toEqual([]);
+  });
+});

@@ -210,3 +210,41 @@ test("bad input gets a clear answer, never a crash: a 50,000-character draft, an
   const notAnActivity = await t.post({ type: 42, text: ["x"] });
   expect(notAnActivity).toEqual({ status: 400, body: { error: "The request body must be a Bot Framework activity (JSON)." } });
 });
+
+test("a mention entity without text (as real Teams clients send it) is still stripped, and the word 'undefined' stays", async () => {
+  const draft = "Hi Rob, could you introduce me to Mei at Gridline? Our test suite returns undefined on one call and I'd value her view. No worries if not.";
+  const mention = channelMention(t.connector, ANA, draft);
+  const withoutText = { ...mention, text: `<at>Askwell</at> ${draft}`, entities: [{ type: "mention", mentioned: { id: "28:askwell-bot-id", name: "Askwell" } }] };
+  expect((await t.post(withoutText)).status).toBe(200);
+  const card = JSON.stringify((await replyTo(withoutText)).body);
+  expect(card).not.toContain("<at>");
+  expect(card).toContain(JSON.stringify(draft).slice(1, -1));
+});
+
+test("export shows everything stored about the user; forget (confirmed by their own press) deletes it, and nobody else can press it", async () => {
+  const carla = { id: "29:carla-teams-id", name: "Carla Diaz", aadObjectId: "aad-carla-0003" };
+  const carlaOwner = { ...anaOwner, userId: carla.aadObjectId };
+  expect((await t.tracker.trackAsk(carlaOwner, { reader: "Dana Lee", kind: "intro_request", draft: DRAFT, summary: "intro_request", sentAt: new Date("2030-01-01T10:00:00Z") })).ok).toBe(true);
+
+  const exportAsk = personalMessage(t.connector, carla, "export");
+  expect((await t.post(exportAsk)).status).toBe(200);
+  const json = await t.connector.waitFor((a) => a.method === "POST" && a.activityId === exportAsk.id && String(a.body.text).startsWith("```"));
+  expect(String(json.body.text)).toContain("Dana Lee");
+  expect(String(json.body.text)).toContain(carla.aadObjectId);
+  expect(String(json.body.text)).not.toContain(ANA.aadObjectId);
+
+  const forget = personalMessage(t.connector, carla, "forget");
+  await t.post(forget);
+  const confirm = await replyTo(forget);
+  const data = button(cardOf(confirm), "Delete everything about me");
+
+  const stranger = cardSubmit(t.connector, BEN, confirm.id, data);
+  await t.post(stranger);
+  expect((await replyTo(stranger)).body.text).toMatch(/someone else/);
+  expect(await t.tracker.listAsks(carlaOwner)).toMatchObject({ ok: true, value: [expect.anything()] });
+
+  const press = cardSubmit(t.connector, carla, confirm.id, data, personalConversation(carla));
+  await t.post(press);
+  expect((await replyTo(press)).body.text).toMatch(/Deleted everything about you: 1 asks, 1 reminders/);
+  expect(await t.tracker.exportUser(carlaOwner)).toMatchObject({ ok: true, value: { asks: [], reminders: [], dismissals: [] } });
+});

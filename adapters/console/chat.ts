@@ -10,7 +10,8 @@ import type { ReviewResult } from "../../src/core/types";
 import type { ReviewService } from "../../src/review-service";
 import type { TrackerService } from "../../src/tracker/tracker-service";
 import { newRunnerId } from "../../src/tracker/runner";
-import { renderAsk, renderAskLine, renderReminder, renderReview } from "../../src/render/plain-text";
+import { LOCAL_PLATFORMS, writeFlushed } from "../../src/cli/io";
+import { forgetSummary, renderAsk, renderAskLine, renderReminder, renderReview, visibleControls } from "../../src/render/plain-text";
 
 export interface ConsoleChatOptions {
   input: NodeJS.ReadableStream;
@@ -53,17 +54,23 @@ function splitFlags(text: string): { rest: string; flags: Record<string, string>
   return { rest: rest.trim(), flags };
 }
 
-export function consoleDelivery(say: (text: string) => void): ReminderDelivery {
-  return { deliver: async (reminder) => say(renderReminder(reminder, `${PREFIX} `)) };
+/** One bot message: "askwell> " and the text, continuation lines indented under it. */
+export function botLine(text: string): string {
+  return `askwell> ${visibleControls(text).replace(/\n/g, "\n         ")}\n`;
+}
+
+/** Reminders as bot messages; each counts as delivered once its write is flushed. */
+export function consoleDelivery(output: NodeJS.WritableStream): ReminderDelivery {
+  return { deliver: (reminder) => writeFlushed(output, botLine(renderReminder(reminder, `${PREFIX} `))) };
 }
 
 export async function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
   const { tracker, reviews, owner, output } = options;
   const clock = options.clock ?? (() => new Date());
   const say = (text: string): void => {
-    output.write(`askwell> ${text.replace(/\n/g, "\n         ")}\n`);
+    output.write(botLine(text));
   };
-  const delivery = consoleDelivery(say);
+  const delivery = consoleDelivery(output);
   let lastReview: { draft: string; result: ReviewResult } | null = null;
   let pending: Pending = null;
 
@@ -92,7 +99,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     if (current.type === "forget") {
       if (line.trim().toLowerCase() !== "yes") return (say("Nothing deleted."), true);
       const result = await tracker.forgetUser(owner);
-      say(result.ok ? `Deleted everything about you: ${result.value.asks} asks, ${result.value.reminders} reminders, ${result.value.settings} settings, ${result.value.dismissals} dismissals.` : result.message);
+      say(result.ok ? forgetSummary(result.value) : result.message);
       return true;
     }
     if (current.type === "reader") {
@@ -157,7 +164,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
       case "reminders": {
         const now = instant(flags.now);
         if (!now) return say("--now must be an ISO-8601 time such as 2030-01-10T10:00:00Z");
-        const result = await tracker.runDueReminders(now, delivery, { runnerId: newRunnerId(), leaseMs: options.leaseMs });
+        const result = await tracker.runDueReminders(now, delivery, { runnerId: newRunnerId(), leaseMs: options.leaseMs, platforms: LOCAL_PLATFORMS });
         if (!result.ok) return say(result.message);
         return say(`${result.value.delivered} reminder${result.value.delivered === 1 ? "" : "s"} due at ${now.toISOString()}.`);
       }
@@ -185,7 +192,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
 
   async function handle(raw: string): Promise<void> {
     const line = raw.length > MAX_LINE ? raw.slice(0, MAX_LINE) : raw;
-    if (!options.interactive) output.write(line.trimStart().startsWith("#") ? `${line}\n` : `> ${line}\n`);
+    if (!options.interactive) output.write(line.trimStart().startsWith("#") ? `${visibleControls(line)}\n` : `> ${visibleControls(line)}\n`);
     if (raw.length > MAX_LINE) return say(`That's over ${MAX_LINE} characters; please send a shorter draft.`);
     if (await answerPending(line)) return;
     const text = line.trim();

@@ -5,6 +5,7 @@ import type { Logger } from "../../src/logger";
 import { rulesOnlyReviewService, type ReviewService } from "../../src/review-service";
 import { openLocalTracker } from "../../src/tracker/local";
 import { startReminderRunner } from "../../src/tracker/runner";
+import { LOCAL_PLATFORMS } from "../../src/cli/io";
 import { consoleDelivery, runConsoleChat } from "./chat";
 
 export async function startConsole(options: {
@@ -16,11 +17,13 @@ export async function startConsole(options: {
 }): Promise<void> {
   const config = parseStorageConfig(options.env);
   const local = await openLocalTracker(config, options.logger);
-  const say = (text: string): void => {
-    options.output.write(`askwell> ${text.replace(/\n/g, "\n         ")}\n`);
-  };
   // Reminders that fall due while the chat is open appear as bot messages (real clock).
-  const runner = startReminderRunner(local.tracker, consoleDelivery(say), { intervalMs: config.reminderIntervalMs, leaseMs: config.reminderLeaseMs, logger: options.logger, platforms: ["console", "cli"] });
+  const runner = startReminderRunner(local.tracker, consoleDelivery(options.output), {
+    intervalMs: config.reminderIntervalMs,
+    leaseMs: config.reminderLeaseMs,
+    logger: options.logger,
+    platforms: LOCAL_PLATFORMS,
+  });
   try {
     await runConsoleChat({
       input: options.input,

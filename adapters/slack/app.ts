@@ -5,13 +5,18 @@
 import { App, ExpressReceiver, LogLevel, type InstallationStore } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
 import type { SlackConfig } from "../../src/config/slack";
+import type { SeenRequests } from "../../src/storage/seen-requests";
 import type { HttpServer } from "../http/server";
 import { boltLogger } from "./bolt-logger";
 import { webClientOptions } from "./client-options";
 import type { SlackDeps } from "./deps";
 import { registerErrorHandler } from "./error-handler";
+import { registerEventDedupe } from "./event-dedupe";
 import { registerAskListeners } from "./listeners/asks";
+import { registerPrivacyListeners } from "./listeners/privacy";
 import { registerReviewListeners } from "./listeners/review";
+import { registerUninstallListeners } from "./listeners/uninstall";
+import { mountSlackRequestGuard } from "./request-guard";
 
 /** The bot scopes Askwell uses; app-manifest.yml lists exactly these. */
 export const BOT_SCOPES = ["app_mentions:read", "channels:history", "groups:history", "chat:write", "commands", "im:write", "users:read"];
@@ -23,6 +28,8 @@ export interface SlackAppOptions {
   http: HttpServer;
   /** Required when config.auth is OAuth. */
   installationStore?: InstallationStore;
+  /** Handled event ids and request signatures, shared by replicas (the database); null: no de-duplication. */
+  seenRequests?: SeenRequests | null;
 }
 
 export interface SlackApp {
@@ -38,10 +45,11 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
   const logLevel = deps.logger.level === "debug" || deps.logger.level === "trace" ? LogLevel.DEBUG : LogLevel.INFO;
   const clientOptions = webClientOptions(config);
 
-  // One workspace: ask Slack who the bot is once, so Bolt need not call auth.test on every request.
+  // One workspace: ask Slack who the bot is once, so Bolt need not call auth.test on every request. With
+  // the app's logger (JSON lines) and few retries: a bad token or an unreachable Slack fails start-up in seconds.
   let identity: { token: string; botId: string; botUserId: string; tokenVerificationEnabled: false } | Record<string, never> = {};
   if (config.auth.type === "single") {
-    const me = await new WebClient(config.auth.botToken, clientOptions).auth.test();
+    const me = await new WebClient(config.auth.botToken, { ...clientOptions, logger, logLevel, retryConfig: { retries: 2, factor: 1, minTimeout: 500, maxTimeout: 1000 }, timeout: 10_000 }).auth.test();
     identity = { token: config.auth.botToken, botId: String(me.bot_id ?? ""), botUserId: String(me.user_id ?? ""), tokenVerificationEnabled: false };
   }
   const oauth =
@@ -56,6 +64,9 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
         }
       : {};
 
+  const seen = options.seenRequests ?? null;
+  if (config.mode === "http") mountSlackRequestGuard(options.http.app, { signingSecret: config.signingSecret!, seen, logger: deps.logger });
+
   const bolt =
     config.mode === "socket"
       ? // The Socket Mode client opens its connection with installerOptions.clientOptions, not clientOptions.
@@ -69,8 +80,11 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
           ...identity,
         });
 
+  if (seen) registerEventDedupe(bolt, seen, deps.logger);
   registerReviewListeners(bolt, deps);
   registerAskListeners(bolt, deps);
+  registerPrivacyListeners(bolt, deps);
+  registerUninstallListeners(bolt, { installationStore: options.installationStore, logger: deps.logger });
   registerErrorHandler(bolt, deps.logger);
 
   return {

@@ -12,6 +12,7 @@ import type { DueReminder, ReminderDelivery } from "../../src/core/ports";
 import { AskwellError } from "../../src/errors";
 import type { Logger } from "../../src/logger";
 import { KyselyAskStore } from "../../src/storage/kysely-ask-store";
+import { secretBox } from "../../src/storage/secret-box";
 import { webClientOptions } from "./client-options";
 import { reminderMessage } from "./blocks";
 import { createInstallationStore } from "./installation-store";
@@ -66,6 +67,6 @@ export function createSlackReminderDelivery(config: SlackConfig, options: SlackD
  */
 export function reminderDeliveryFromEnv(env: Env, fallback: ReminderDelivery, store: AskStore, logger?: Logger): ReminderDelivery {
   const config = parseSlackConfig(env);
-  const installationStore = config.auth.type === "oauth" && store instanceof KyselyAskStore ? createInstallationStore(store.db) : undefined;
+  const installationStore = config.auth.type === "oauth" && store instanceof KyselyAskStore ? createInstallationStore(store.db, secretBox(config.auth.secretKey)) : undefined;
   return createSlackReminderDelivery(config, { fallback, installationStore, logger });
 }

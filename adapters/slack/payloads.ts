@@ -14,6 +14,7 @@ export const ACTIONS = {
   followedUp: "ask_followed_up",
   replied: "ask_replied",
   close: "ask_close",
+  forgetMe: "forget_me",
 } as const;
 
 export const VIEWS = { track: "track_ask_modal", reviewEdit: "review_edit_modal" } as const;
@@ -29,6 +30,8 @@ export const dismissValue = z.object({ ...owned, r: z.enum(RULE_IDS) });
 /** Points at the message that was reviewed in a channel: channel, thread root and the message itself. */
 export const fullReviewValue = z.object({ ...owned, c: z.string().min(1), root: z.string().min(1), ts: z.string().min(1) });
 export const askValue = z.object({ ...owned, a: z.string().min(1) });
+/** The "Delete everything about me" button: whose data it deletes. */
+export const forgetValue = z.object(owned);
 /** Metadata of the modals: who opened it, and the response_url to answer in the original conversation. */
 export const modalMetadata = z.object({ ...owned, url: z.string().optional() });
 

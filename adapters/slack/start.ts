@@ -3,6 +3,7 @@
  * OPENAI_API_KEY is set), the shared HTTP server with /healthz, the Bolt app, and the in-process
  * reminder runner delivering DMs (leases make several replicas on one PostgreSQL safe).
  */
+import type { InstallationStore } from "@slack/bolt";
 import { sql } from "kysely";
 import type { Env } from "../../src/config/env";
 import { parseSlackConfig } from "../../src/config/slack";
@@ -13,12 +14,15 @@ import { settingsTokenUsageStore } from "../../src/llm/settings-token-usage";
 import type { Logger } from "../../src/logger";
 import { openStore } from "../../src/storage";
 import { KyselyAskStore } from "../../src/storage/kysely-ask-store";
+import { createSeenRequests } from "../../src/storage/seen-requests";
+import { secretBox } from "../../src/storage/secret-box";
 import { createTrackerService } from "../../src/tracker";
 import { startReminderRunner } from "../../src/tracker/runner";
+import { Closers } from "../closers";
 import { createHttpServer, type HttpServer } from "../http/server";
 import { createSlackApp } from "./app";
 import { createSlackReminderDelivery } from "./delivery";
-import { createInstallationStore } from "./installation-store";
+import { createInstallationStore, sealPlainInstallations } from "./installation-store";
 import { startReviewPool } from "./review-pool";
 
 export interface RunningSlack {
@@ -38,34 +42,39 @@ export async function startSlack(options: { env: Env; logger: Logger; now?: () =
   // Every section is parsed before anything opens, so a bad variable stops start-up at once.
   const config = parseSlackConfig(env);
   const storage = parseStorageConfig(env);
-  const store = await openStore(storage);
-  const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: storage.storeDrafts, logger });
-  const reviews = createReviewServiceFromEnv(env, logger, { now, usage: settingsTokenUsageStore(store, "slack", now) });
-  const installationStore = config.auth.type === "oauth" && store instanceof KyselyAskStore ? createInstallationStore(store.db, now) : undefined;
+  const closers = new Closers();
+  return closers.guard(async () => {
+    const store = await openStore(storage);
+    closers.add(() => store.close());
+    const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: storage.storeDrafts, logger });
+    const reviews = createReviewServiceFromEnv(env, logger, { now, usage: settingsTokenUsageStore(store, "slack", now) });
+    let installationStore: InstallationStore | undefined;
+    if (config.auth.type === "oauth" && store instanceof KyselyAskStore) {
+      const box = secretBox(config.auth.secretKey);
+      const sealed = await sealPlainInstallations(store.db, box);
+      if (sealed > 0) logger.info({ sealed }, "slack: stored installations encrypted");
+      installationStore = createInstallationStore(store.db, box, now);
+    }
 
-  const http = createHttpServer({ port: config.port, logger, healthCheck: databaseHealthCheck(store) });
-  const pool = startReviewPool({ size: 1, logger });
-  const slack = await createSlackApp({ config, http, installationStore, deps: { reviews, tracker, logger, now, reviewOffThread: pool?.reviewNow } });
-  const port = await http.start();
-  await slack.start();
-  const runner = startReminderRunner(tracker, createSlackReminderDelivery(config, { installationStore, logger }), {
-    intervalMs: storage.reminderIntervalMs,
-    leaseMs: storage.reminderLeaseMs,
-    logger,
-    platforms: ["slack"],
+    const http = createHttpServer({ port: config.port, logger, healthCheck: databaseHealthCheck(store) });
+    closers.add(() => http.stop());
+    const pool = startReviewPool({ size: 1, logger });
+    if (pool) closers.add(() => pool.close());
+    const seenRequests = store instanceof KyselyAskStore ? createSeenRequests(store.db) : null;
+    const slack = await createSlackApp({ config, http, installationStore, seenRequests, deps: { reviews, tracker, logger, now, reviewOffThread: pool?.reviewNow } });
+    closers.add(() => slack.stop());
+    const port = await http.start();
+    await slack.start();
+    const runner = startReminderRunner(tracker, createSlackReminderDelivery(config, { installationStore, logger }), {
+      intervalMs: storage.reminderIntervalMs,
+      leaseMs: storage.reminderLeaseMs,
+      logger,
+      platforms: ["slack"],
+    });
+    closers.add(() => runner.stop());
+    logger.info({ mode: config.mode, auth: config.auth.type, port }, "slack: started");
+    return { http, port, stop: () => closers.closeAll() };
   });
-  logger.info({ mode: config.mode, auth: config.auth.type, port }, "slack: started");
-  return {
-    http,
-    port,
-    async stop() {
-      await runner.stop();
-      await slack.stop();
-      await http.stop();
-      await pool?.close();
-      await store.close();
-    },
-  };
 }
 
 /** SIGTERM/SIGINT (a deploy, Ctrl-C): stop taking requests, finish the reminder sweep, close the database. */

@@ -9,11 +9,13 @@ import { describeState, OPEN_STATES } from "../../src/core/asks";
 import type { Ask, Owner } from "../../src/core/ports";
 import type { ReviewResult, RuleId } from "../../src/core/types";
 import type { Logger } from "../../src/logger";
+import { chunkText, forgetSummary } from "../../src/render/plain-text";
 import type { ReviewService } from "../../src/review-service";
 import type { TrackerErrorCode, TrackerService } from "../../src/tracker/tracker-service";
 import { dismissedRules, isAskwellPayload, MAX_DRAFT_CHARS, verifyAction, type ActionPayload } from "./actions";
-import { HELP_TEXT, listCard, reviewCard, type AdaptiveCard } from "./cards";
+import { forgetCard, HELP_TEXT, listCard, reviewCard, type AdaptiveCard } from "./cards";
 import { TeamsConversations } from "./conversations";
+import { textWithoutBotMention } from "./mention";
 import { ownerOf } from "./owner";
 
 export interface TeamsBotDeps {
@@ -26,7 +28,10 @@ export interface TeamsBotDeps {
   appId: string;
 }
 
-type Command = { type: "help" } | { type: "list" } | { type: "review"; draft: string };
+type Command = { type: "help" } | { type: "list" } | { type: "export" } | { type: "forget" } | { type: "review"; draft: string };
+
+/** Teams caps a message near 28 KB: an export goes out in pieces this size. */
+const EXPORT_CHUNK_CHARS = 20000;
 
 export function parseCommand(text: string): Command {
   const trimmed = text.trim();
@@ -34,6 +39,8 @@ export function parseCommand(text: string): Command {
   const word = first.toLowerCase().replace(/^\//, "");
   if (trimmed === "" || (word === "help" && rest.length === 0)) return { type: "help" };
   if (word === "list" && rest.length === 0) return { type: "list" };
+  if (word === "export" && rest.length === 0) return { type: "export" };
+  if (word === "forget" && rest.length === 0) return { type: "forget" };
   if (word === "review-ask") return { type: "review", draft: trimmed.slice(first.length).trim() };
   return { type: "review", draft: trimmed };
 }
@@ -114,13 +121,19 @@ export class TeamsBot {
     if (!addressed) return;
     await this.conversations?.remember(owner, context);
 
-    const command = parseCommand(plainText(personal ? (activity.text ?? "") : TurnContext.removeRecipientMention(activity) ?? ""));
+    const command = parseCommand(plainText(personal ? (activity.text ?? "") : textWithoutBotMention(activity)));
     switch (command.type) {
       case "help":
         await context.sendActivity(MessageFactory.text(HELP_TEXT, undefined, undefined));
         return;
       case "list":
         await this.sendList(context, owner);
+        return;
+      case "export":
+        await this.sendExport(context, owner);
+        return;
+      case "forget":
+        await context.sendActivity(cardMessage(forgetCard(owner)));
         return;
       case "review":
         await this.reviewAndReply(context, owner, command.draft);
@@ -249,7 +262,32 @@ export class TeamsBot {
       case "replied":
       case "close":
         return this.changeAsk(owner, payload);
+      case "forget":
+        return this.forget(owner);
     }
+  }
+
+  /** Everything stored about the user, as JSON, in their conversation. */
+  private async sendExport(context: TurnContext, owner: Owner): Promise<void> {
+    if (!this.deps.tracker) {
+      await context.sendActivity("Tracking isn't set up on this Askwell (no database is configured), so nothing is stored about you.");
+      return;
+    }
+    const exported = await this.deps.tracker.exportUser(owner);
+    if (!exported.ok) {
+      await context.sendActivity(trackerMessage(exported));
+      return;
+    }
+    this.deps.logger.info({ tenant: owner.workspaceId, asks: exported.value.asks.length }, "teams: data exported");
+    await context.sendActivity("Everything Askwell stores about you:");
+    for (const part of chunkText(JSON.stringify(exported.value, null, 2), EXPORT_CHUNK_CHARS)) await context.sendActivity(MessageFactory.text("```\n" + part + "\n```"));
+  }
+
+  private async forget(owner: Owner): Promise<string> {
+    if (!this.deps.tracker) return "Tracking isn't set up on this Askwell (no database is configured), so nothing is stored about you.";
+    const forgotten = await this.deps.tracker.forgetUser(owner);
+    this.deps.logger.info({ tenant: owner.workspaceId, ok: forgotten.ok }, "teams: user forgotten");
+    return forgotten.ok ? forgetSummary(forgotten.value) : trackerMessage(forgotten);
   }
 
   private async updateReview(context: TurnContext, owner: Owner, payload: ActionPayload): Promise<string | null> {

@@ -171,7 +171,15 @@ export const HELP_TEXT = [
   "",
   "- Paste your draft (mention me in a channel or group chat; in our 1:1 chat just send it), or type `review-ask <draft>`.",
   "- Press **Track this ask** on a review once you've sent it: I'll remind you here when a follow-up is due.",
-  "- `list` shows your open asks; `help` shows this.",
+  "- `list` shows your open asks; `export` shows everything I store about you, `forget` deletes it; `help` shows this.",
   "",
   "I only keep a fingerprint and a one-line summary of what you track, never your draft.",
 ].join("\n");
+
+/** `forget`: what will be deleted, and the one button that deletes it (made for this user only). */
+export function forgetCard(owner: Owner): AdaptiveCard {
+  return card(
+    [text("**Delete everything Askwell stores about you?**"), text("Every ask, reminder, setting and dismissal of yours is deleted for good. Type `export` first if you want a copy.", { isSubtle: true })],
+    [submit("Delete everything about me", owner, "forget", {}, { style: "destructive" })],
+  );
+}

@@ -13,6 +13,7 @@ import { openStore } from "../../src/storage";
 import { createTrackerService } from "../../src/tracker";
 import { startReminderRunner } from "../../src/tracker/runner";
 import { AskwellError } from "../../src/errors";
+import { Closers } from "../closers";
 import { createHttpServer, type HttpServer } from "../http/server";
 import { createTeamsAdapter } from "./adapter";
 import { TeamsBot } from "./bot";
@@ -31,37 +32,35 @@ export async function startTeams(options: { env: Env; logger: Logger; now?: () =
   const config = parseTeamsConfig(env);
   if (!config.enabled) throw new AskwellError("teams_disabled", "Teams is not configured: set TEAMS_ENABLED=true (and MicrosoftAppId/MicrosoftAppPassword outside local use).");
   const storage = parseStorageConfig(env);
-  const store = await openStore(storage);
-  const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: storage.storeDrafts, logger });
-  const reviews = createReviewServiceFromEnv(env, logger, { now, usage: settingsTokenUsageStore(store, "teams", now) });
-  const adapter = createTeamsAdapter(config.credentials, logger);
-  const appId = config.appId ?? "";
-  const bot = new TeamsBot({ reviews, tracker, logger, now, appId });
+  const closers = new Closers();
+  return closers.guard(async () => {
+    const store = await openStore(storage);
+    closers.add(() => store.close());
+    const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: storage.storeDrafts, logger });
+    const reviews = createReviewServiceFromEnv(env, logger, { now, usage: settingsTokenUsageStore(store, "teams", now) });
+    const adapter = createTeamsAdapter(config.credentials, logger);
+    const appId = config.appId ?? "";
+    const bot = new TeamsBot({ reviews, tracker, logger, now, appId });
+    closers.add(() => bot.idle());
 
-  const healthCheck = async () => {
-    const probe = await tracker.listAsks({ platform: "teams", workspaceId: "-", userId: "-" });
-    if (!probe.ok) throw new Error(probe.code);
-  };
-  const http = options.shared?.http ?? createHttpServer({ port: config.port, logger, healthCheck });
-  mountTeams(http.app, { adapter, bot, logger });
-  const port = options.shared?.port ?? (await http.start());
-  const delivery = teamsReminderDelivery({ adapter, appId, tracker, logger, now });
-  const runner = startReminderRunner(
-    tracker,
-    delivery,
-    // Another platform's runner (Slack's) delivers its own owners' reminders.
-    { intervalMs: storage.reminderIntervalMs, leaseMs: storage.reminderLeaseMs, logger, platforms: ["teams"] },
-  );
-  logger.info({ port, authenticated: config.credentials !== null, shared: Boolean(options.shared) }, "teams: started");
-  if (config.credentials === null) logger.warn("teams: running without authentication (MicrosoftAppId empty): for local use with the Bot Framework Emulator only");
-  return {
-    http,
-    port,
-    async stop() {
-      await runner.stop();
-      await bot.idle();
-      if (!options.shared) await http.stop();
-      await store.close();
-    },
-  };
+    const healthCheck = async () => {
+      const probe = await tracker.listAsks({ platform: "teams", workspaceId: "-", userId: "-" });
+      if (!probe.ok) throw new Error(probe.code);
+    };
+    const http = options.shared?.http ?? createHttpServer({ port: config.port, logger, healthCheck });
+    if (!options.shared) closers.add(() => http.stop());
+    mountTeams(http.app, { adapter, bot, logger });
+    const port = options.shared?.port ?? (await http.start());
+    const delivery = teamsReminderDelivery({ adapter, appId, tracker, logger, now });
+    const runner = startReminderRunner(
+      tracker,
+      delivery,
+      // Another platform's runner (Slack's) delivers its own owners' reminders.
+      { intervalMs: storage.reminderIntervalMs, leaseMs: storage.reminderLeaseMs, logger, platforms: ["teams"] },
+    );
+    closers.add(() => runner.stop());
+    logger.info({ port, authenticated: config.credentials !== null, shared: Boolean(options.shared) }, "teams: started");
+    if (config.credentials === null) logger.warn("teams: running without authentication (MicrosoftAppId empty): for local use with the Bot Framework Emulator only");
+    return { http, port, stop: () => closers.closeAll() };
+  });
 }

@@ -2,7 +2,6 @@ import { z } from "zod";
 import { readAll } from "./io";
 import { MAX_REVIEWED_CHARS } from "../core/review";
 
-/** Longest draft accepted from a person; longer text is refused with a clear message rather than silently cut. */
 /** Longest draft accepted; all of it is reviewed, longer text is refused with a clear message rather than silently cut. */
 export const MAX_DRAFT_CHARS = MAX_REVIEWED_CHARS;
 
@@ -12,6 +11,7 @@ export type BatchItem = { id: string; text: string } | { id: string | null; erro
 
 /** One `{"id": "...", "text": "..."}` line of a batch (other fields ignored); a bad line is a value naming the problem. */
 export function parseBatchLine(line: string): BatchItem {
+  if (!line.trim()) return { id: null, error: 'empty line: expected an object with a string "id" and a string "text"' };
   let parsed: unknown;
   try {
     parsed = JSON.parse(line);
@@ -26,7 +26,9 @@ export function parseBatchLine(line: string): BatchItem {
   return checked.data;
 }
 
-/** The non-blank lines of standard input, in order. */
+/** The lines of standard input, in order; a blank line is kept (it gets its own answer, so results stay aligned with inputs). */
 export async function readBatchLines(stdin: NodeJS.ReadableStream): Promise<string[]> {
-  return (await readAll(stdin)).split(/\r?\n/).filter((line) => line.trim());
+  const lines = (await readAll(stdin)).split(/\r?\n/);
+  if (lines.length && lines[lines.length - 1] === "") lines.pop();
+  return lines;
 }

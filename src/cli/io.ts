@@ -1,13 +1,22 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import type { ReminderDelivery } from "../core/ports";
+import type { Owner, ReminderDelivery } from "../core/ports";
 import type { LocalTracker } from "../tracker/local";
+
+/** A delivery and the platforms whose users it can reach: a runner claims only those platforms' reminders. */
+export interface PlatformDelivery {
+  delivery: ReminderDelivery;
+  platforms: Owner["platform"][];
+}
+
+/** The local platforms: the console and the CLI print their reminders to standard output. */
+export const LOCAL_PLATFORMS: Owner["platform"][] = ["console", "cli"];
 
 /**
  * Builds the delivery for `askwell reminders run` from the environment: chat platforms deliver to
  * their own users and hand everyone else to `fallback`. Supplied by the entry point (adapters/cli.ts),
  * so nothing in src/ depends on a chat SDK.
  */
-export type ReminderDeliveryFactory = (env: Record<string, string | undefined>, fallback: ReminderDelivery, local: LocalTracker) => Promise<ReminderDelivery>;
+export type ReminderDeliveryFactory = (env: Record<string, string | undefined>, fallback: ReminderDelivery, local: LocalTracker) => Promise<PlatformDelivery>;
 
 /** What a CLI command may touch, passed in so tests can drive commands in-process. */
 export interface CliIo {
@@ -44,4 +53,14 @@ export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * Writes and resolves once the stream has handed the text on (to the kernel, for a pipe): a reminder is
+ * only recorded as delivered after that, so a runner killed with output still buffered loses nothing.
+ */
+export function writeFlushed(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.write(text, (error?: Error | null) => (error ? reject(error) : resolve()));
+  });
 }

@@ -4,13 +4,14 @@ import type { ReminderDelivery } from "../core/ports";
 import { openLocalTracker } from "../tracker/local";
 import { newRunnerId } from "../tracker/runner";
 import { parseInstant } from "./asks-command";
-import { parseCommandLine, type CliCommand, type CliIo } from "./io";
+import { LOCAL_PLATFORMS, parseCommandLine, writeFlushed, type CliCommand, type CliIo, type PlatformDelivery } from "./io";
 
 const HELP = `Usage:
   askwell reminders run [--now <ISO-8601>]
 
-Delivers every reminder due at that instant (default: now) exactly once, printing each, then exits.
-Cron-friendly; several runners may share one PostgreSQL database.`;
+Delivers every reminder due at that instant (default: now) exactly once, then exits: console and CLI
+users' reminders are printed; Slack and Teams users' go to them only when that platform is configured
+here, and are otherwise left for the chat server. Cron-friendly; several runners may share one database.`;
 
 function fail(io: CliIo, message: string): number {
   io.stderr.write(`askwell reminders: ${message}\n`);
@@ -33,15 +34,15 @@ export const remindersCommand: CliCommand = {
     const config = parseStorageConfig(io.env);
     const local = await openLocalTracker(config);
     try {
-      // Reminders of every user are delivered here: the console prints them, whoever they belong to.
+      // Printed reminders count as delivered once the write is flushed, never while still buffered.
       const consoleDelivery: ReminderDelivery = {
-        async deliver(reminder) {
-          io.stdout.write(`[to ${reminder.ask.owner.platform}:${reminder.ask.owner.userId}] ${renderReminder(reminder, "askwell asks ")}\n\n`);
-        },
+        deliver: (reminder) => writeFlushed(io.stdout, `[to ${reminder.ask.owner.platform}:${reminder.ask.owner.userId}] ${renderReminder(reminder, "askwell asks ")}\n\n`),
       };
-      // Chat platforms (plugged in by the entry point, see adapters/cli.ts) deliver to their users; the console prints the rest.
-      const delivery = io.reminderDelivery ? await io.reminderDelivery(io.env, consoleDelivery, local) : consoleDelivery;
-      const result = await local.tracker.runDueReminders(now, delivery, { runnerId: newRunnerId(), leaseMs: config.reminderLeaseMs });
+      // Chat platforms (plugged in by the entry point, see adapters/cli.ts) deliver to their users when configured.
+      const { delivery, platforms }: PlatformDelivery = io.reminderDelivery
+        ? await io.reminderDelivery(io.env, consoleDelivery, local)
+        : { delivery: consoleDelivery, platforms: LOCAL_PLATFORMS };
+      const result = await local.tracker.runDueReminders(now, delivery, { runnerId: newRunnerId(), leaseMs: config.reminderLeaseMs, platforms });
       if (!result.ok) {
         io.stderr.write(`askwell reminders: ${result.message}\n`);
         return 1;

@@ -1,5 +1,6 @@
 import type { ReviewResult, Verdict } from "../core/types";
 import { reviewSourceLine } from "../render/review-source";
+import { visibleControls } from "../render/plain-text";
 
 const KIND_LABEL: Record<string, string> = {
   intro_request: "an introduction request",
@@ -38,15 +39,15 @@ export function renderReviewText(result: ReviewResult, options: { color: boolean
     lines.push("");
     for (const f of result.findings) {
       const sev = f.severity === "blocker" ? paint("1;31", SEVERITY_LABEL.blocker) : f.severity === "warn" ? paint("33", SEVERITY_LABEL.warn) : paint("36", SEVERITY_LABEL.tip);
-      lines.push(`  ${sev.padEnd(options.color ? 16 : 7)} ${f.message}`);
-      lines.push(`  ${" ".repeat(7)} ${paint("2", `why: ${f.why}`)}`);
+      lines.push(`  ${sev.padEnd(options.color ? 16 : 7)} ${visibleControls(f.message)}`);
+      lines.push(`  ${" ".repeat(7)} ${paint("2", `why: ${visibleControls(f.why)}`)}`);
     }
   }
   lines.push("", "Checklist:");
   for (const item of result.checklist) lines.push(`  ${item.present ? paint("32", "[x]") : paint("2", "[ ]")} ${item.question}`);
   if (result.rewrite) {
     lines.push("", paint("1", "Suggested rewrite") + " (fill in anything in [brackets]):", "");
-    lines.push(...result.rewrite.split("\n").map((l) => `  ${l}`));
+    lines.push(...visibleControls(result.rewrite).split("\n").map((l) => `  ${l}`));
   } else if (result.findings.some((f) => f.rule === "repeat-follow-up")) {
     lines.push("", "No rewrite: you've already followed up once, so the kindest next step is to let it go.");
   }

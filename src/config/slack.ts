@@ -12,6 +12,7 @@ const schema = z.object({
   SLACK_CLIENT_SECRET: z.string().min(8, "is too short").optional(),
   SLACK_STATE_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   SLACK_API_URL: z.url({ message: "must be a URL" }).optional(),
+  ASKWELL_SECRET_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   PORT: z.coerce.number({ message: "must be a number" }).int().min(0).max(65535).default(3000),
 });
 
@@ -23,10 +24,11 @@ const hints = {
   SLACK_CLIENT_SECRET: "the client secret from Basic Information › App Credentials",
   SLACK_STATE_SECRET: "any random string of 16+ characters, e.g. `openssl rand -hex 16`",
   SLACK_API_URL: "https://slack.com/api/ (only tests change it)",
+  ASKWELL_SECRET_KEY: "a random secret of 32+ characters that encrypts stored bot tokens, e.g. `openssl rand -base64 32` (keep it: stored installations cannot be read without it)",
   PORT: "a port number such as 3000",
 };
 
-export type SlackAuth = { type: "single"; botToken: string } | { type: "oauth"; clientId: string; clientSecret: string; stateSecret: string };
+export type SlackAuth = { type: "single"; botToken: string } | { type: "oauth"; clientId: string; clientSecret: string; stateSecret: string; secretKey: string };
 
 export interface SlackConfig {
   /** Socket Mode (SLACK_APP_TOKEN set, no public URL needed) or HTTP (`POST /slack/events`). */
@@ -55,6 +57,7 @@ export function parseSlackConfig(env: Env): SlackConfig {
     if (!raw.SLACK_CLIENT_ID) need("SLACK_CLIENT_ID", "for multi-workspace OAuth");
     if (!raw.SLACK_CLIENT_SECRET) need("SLACK_CLIENT_SECRET", "for multi-workspace OAuth");
     if (!raw.SLACK_STATE_SECRET) need("SLACK_STATE_SECRET", "for multi-workspace OAuth");
+    if (!raw.ASKWELL_SECRET_KEY) need("ASKWELL_SECRET_KEY", "for multi-workspace OAuth (bot tokens are stored encrypted with it)");
     if (raw.SLACK_BOT_TOKEN) problems.push("SLACK_BOT_TOKEN: set either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID/SLACK_CLIENT_SECRET (OAuth), not both");
     if (raw.SLACK_APP_TOKEN) problems.push("SLACK_APP_TOKEN: OAuth installs need HTTP mode (a public URL); unset SLACK_APP_TOKEN or use SLACK_BOT_TOKEN");
   } else if (!raw.SLACK_BOT_TOKEN) {
@@ -66,7 +69,7 @@ export function parseSlackConfig(env: Env): SlackConfig {
 
   const apiUrl = raw.SLACK_API_URL ? (raw.SLACK_API_URL.endsWith("/") ? raw.SLACK_API_URL : `${raw.SLACK_API_URL}/`) : null;
   const auth: SlackAuth = oauth
-    ? { type: "oauth", clientId: raw.SLACK_CLIENT_ID!, clientSecret: raw.SLACK_CLIENT_SECRET!, stateSecret: raw.SLACK_STATE_SECRET! }
+    ? { type: "oauth", clientId: raw.SLACK_CLIENT_ID!, clientSecret: raw.SLACK_CLIENT_SECRET!, stateSecret: raw.SLACK_STATE_SECRET!, secretKey: raw.ASKWELL_SECRET_KEY! }
     : { type: "single", botToken: raw.SLACK_BOT_TOKEN! };
   return { mode, auth, appToken: raw.SLACK_APP_TOKEN ?? null, signingSecret: raw.SLACK_SIGNING_SECRET ?? null, apiUrl, port: raw.PORT };
 }

@@ -143,6 +143,8 @@ interface CrossValidation {
   tunedOn: number;
   kindAccuracy: number;
   otherConfidence: number;
+  /** Labelled kind → predicted kind → count, on the drafts tuned on. */
+  kindConfusion: Record<string, Record<string, number>>;
   rules: Record<string, { thresholds: RuleThresholds; f1: number; lexiconF1: number; positives: number; drafts: number }>;
 }
 
@@ -183,7 +185,13 @@ function crossValidate(items: Featurised[], bits: number): CrossValidation {
     const lexiconF1 = f1(...confusion(lexicon, held.labels));
     rules[rule] = { ...best, f1: Number(best.f1.toFixed(3)), lexiconF1: Number(lexiconF1.toFixed(3)), positives: held.labels.filter(Boolean).length, drafts: held.items.length };
   }
-  return { tunedOn: tuneOn.length, kindAccuracy: Number(bestAccuracy.toFixed(4)), otherConfidence, rules };
+  const kindConfusion: Record<string, Record<string, number>> = {};
+  for (const f of tuneOn) {
+    const predicted = decideKind(kindProbabilities.get(f)!, otherConfidence);
+    const row = (kindConfusion[f.draft.kind] ??= {});
+    row[predicted] = (row[predicted] ?? 0) + 1;
+  }
+  return { tunedOn: tuneOn.length, kindAccuracy: Number(bestAccuracy.toFixed(4)), otherConfidence, kindConfusion, rules };
 }
 
 /** The manifest's entries, a folder (ending in "/") standing for every .jsonl file in it, in name order. */

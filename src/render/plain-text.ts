@@ -1,9 +1,18 @@
 /** Plain-text rendering of core results for a terminal: reviews, asks and reminders. */
 import { describeState } from "../core/asks";
-import type { ScheduledReminder } from "../core/ask-store";
+import type { ForgetCounts, ScheduledReminder } from "../core/ask-store";
 import { askLabel } from "../core/reminder-message";
 import type { Ask, DueReminder } from "../core/ports";
 import type { ReviewResult } from "../core/types";
+
+/**
+ * Control characters from a draft (ESC, BEL, backspace, C1…) shown as visible `\x1b`-style text, so a
+ * draft can never drive the user's terminal; newlines and tabs stay.
+ */
+export function visibleControls(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
 
 const SEVERITY_MARK = { blocker: "✖", warn: "▲", tip: "·" } as const;
 const VERDICT_WORDS: Record<ReviewResult["verdict"], string> = {
@@ -64,4 +73,23 @@ export function renderReminder(reminder: DueReminder, commandPrefix = ""): strin
       : `  Close it as a gentle no: \`${commandPrefix}close ${id}\`   Got an answer after all? \`${commandPrefix}replied ${id}\``,
   );
   return lines.join("\n");
+}
+
+/** Splits text into pieces of at most `size` characters, at line ends where it can (chat messages have caps). */
+export function chunkText(text: string, size: number): string[] {
+  const chunks: string[] = [];
+  let rest = text;
+  while (rest.length > size) {
+    const cut = rest.lastIndexOf("\n", size);
+    const at = cut > 0 ? cut + 1 : size;
+    chunks.push(rest.slice(0, at));
+    rest = rest.slice(at);
+  }
+  if (rest.length > 0 || chunks.length === 0) chunks.push(rest);
+  return chunks;
+}
+
+/** What `forget` deleted, in words. */
+export function forgetSummary(counts: ForgetCounts): string {
+  return `Deleted everything about you: ${counts.asks} asks, ${counts.reminders} reminders, ${counts.settings} settings, ${counts.dismissals} dismissals.`;
 }

@@ -73,6 +73,17 @@ const migrations: Record<string, Migration> = {
   },
   // The Slack adapter's installations (multi-workspace OAuth), in its own file.
   "0002_slack_installations": slackInstallationsMigration,
+  // Shared by every replica: a Slack retry or a replayed request landing on another one is still seen.
+  "0003_seen_requests": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("seen_requests")
+        .addColumn("key", "text", (c) => c.primaryKey())
+        .addColumn("expires_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("seen_requests_expiry").on("seen_requests").column("expires_at").execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

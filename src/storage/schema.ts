@@ -56,9 +56,16 @@ export interface DismissalsTable {
   created_at: Millis;
 }
 
+/** Requests already handled (Slack event ids, request signatures), so a retry or a replay is not handled twice. */
+export interface SeenRequestsTable {
+  key: string;
+  expires_at: Millis;
+}
+
 export interface Database {
   asks: AsksTable;
   reminders: RemindersTable;
   user_settings: UserSettingsTable;
   dismissals: DismissalsTable;
+  seen_requests: SeenRequestsTable;
 }

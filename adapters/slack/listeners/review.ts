@@ -6,6 +6,7 @@ import { ACTIONS, VIEWS, decode, dismissValue, fullReviewValue, modalMetadata, r
 import { clickerOf, isSameUser, ownedValue, slackOwner, stripBotMention } from "../owner";
 import { reviewAndShow } from "../review-flow";
 import { sendAskList } from "./asks";
+import { confirmForget, sendExport } from "./privacy";
 
 export const COMMAND = "/review-ask";
 export const SHORTCUT = "review_this_ask";
@@ -36,6 +37,14 @@ export function registerReviewListeners(app: App, deps: SlackDeps): void {
     deps.logger.info({ team: viewer.teamId, user: viewer.userId, chars: text.length }, "slack: /review-ask");
     if (/^list$/i.test(text)) {
       await sendAskList(deps, viewer, respond);
+      return;
+    }
+    if (/^export$/i.test(text)) {
+      await sendExport(deps, viewer, respond);
+      return;
+    }
+    if (/^forget$/i.test(text)) {
+      await confirmForget(deps, viewer, respond);
       return;
     }
     await reviewIntoResponse(deps, text, viewer, respond);
