@@ -104,16 +104,26 @@ function f1(tp: number, fp: number, fn: number): number {
   return tp + fp + fn === 0 ? 1 : (2 * tp) / (2 * tp + fp + fn);
 }
 
+/**
+ * Rules about words in the draft (a trade, a pitch, pressure, boilerplate): the model alone must
+ * find the problem more likely than not before it is shown without the lexicon finding the words;
+ * a finding nobody can point at costs the sender's trust (and would be cut from rewrites).
+ */
+const PLACED_RULES = new Set<LearnedRule>(["quid-pro-quo", "no-first-hand-basis", "generic-template", "premature-pitch", "demanding-tone"]);
+const MIN_ALONE_FOR_A_PROBLEM_IN_THE_TEXT = 0.5;
+/** An explicit review is an ask unless the text shows it is not: "other" needs at least this probability. */
+const MIN_OTHER_CONFIDENCE = 0.5;
+
 const GRID = Array.from({ length: 19 }, (_, i) => Number((0.05 + i * 0.05).toFixed(2)));
 
 /**
  * The pair of thresholds (lexicon agrees / model alone) with the best F1 on out-of-fold
  * probabilities; ties go to the surer "alone" threshold, so the model adds findings only when sure.
  */
-function bestThresholds(probabilities: number[], labels: number[], lexicon: boolean[]): { thresholds: RuleThresholds; f1: number } {
+function bestThresholds(probabilities: number[], labels: number[], lexicon: boolean[], minAlone: number): { thresholds: RuleThresholds; f1: number } {
   let best = { thresholds: { withLexicon: 0.5, alone: 0.5 }, f1: -1 };
   for (const withLexicon of GRID) {
-    for (const alone of GRID) {
+    for (const alone of GRID.filter((t) => t >= minAlone)) {
       let tp = 0, fp = 0, fn = 0;
       probabilities.forEach((p, i) => {
         const yes = p >= (lexicon[i] ? withLexicon : alone);
@@ -169,7 +179,7 @@ function crossValidate(items: Featurised[], bits: number): CrossValidation {
   const tuneOn = fresh.length >= 100 ? fresh : items;
   let otherConfidence = 0.5;
   let bestAccuracy = -1;
-  for (let t = 0.3; t <= 0.9001; t += 0.05) {
+  for (let t = MIN_OTHER_CONFIDENCE; t <= 0.9001; t += 0.05) {
     const accuracy = tuneOn.filter((f) => decideKind(kindProbabilities.get(f)!, t) === f.draft.kind).length / tuneOn.length;
     if (accuracy >= bestAccuracy) {
       bestAccuracy = accuracy;
@@ -181,7 +191,7 @@ function crossValidate(items: Featurised[], bits: number): CrossValidation {
     const held = ruleExamples(tuneOn, rule, bits);
     const probabilities = held.items.map((f) => ruleProbabilities.get(rule)!.get(f)!);
     const lexicon = held.items.map((f) => f.lexiconFires.has(rule));
-    const best = bestThresholds(probabilities, held.labels, lexicon);
+    const best = bestThresholds(probabilities, held.labels, lexicon, PLACED_RULES.has(rule) ? MIN_ALONE_FOR_A_PROBLEM_IN_THE_TEXT : 0);
     const lexiconF1 = f1(...confusion(lexicon, held.labels));
     rules[rule] = { ...best, f1: Number(best.f1.toFixed(3)), lexiconF1: Number(lexiconF1.toFixed(3)), positives: held.labels.filter(Boolean).length, drafts: held.items.length };
   }

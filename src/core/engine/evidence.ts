@@ -1,5 +1,6 @@
 import type { AskHistory, Kind } from "../types";
 import type { LearnedRule } from "../learned/model";
+import { findFirst } from "./match";
 import type { Doc, Span } from "./text";
 import * as signals from "./signals";
 
@@ -57,8 +58,13 @@ export class Evidence {
    * A judgment rule: the learned layer decides whether it fires; the lexicon, when it agrees, says
    * where. A problem the lexicon cannot place is quoted at the sentence that weighed most.
    */
-  judged(rule: LearnedRule, lexicon: () => Span | true | null, placed: boolean): Span | true | null {
+  judged(rule: LearnedRule, lexicon: () => Span | true | null, placed: boolean, specExample?: RegExp): Span | true | null {
     const where = lexicon();
+    // The contract's own examples of a problem are exact: no model overrules them.
+    if (specExample && where && where !== true) {
+      const quoted = findFirst(this.doc, specExample);
+      if (quoted) return quoted;
+    }
     const fires = this.learned?.fires(rule, where !== null);
     if (fires === undefined) return where;
     if (!fires) return null;

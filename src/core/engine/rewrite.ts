@@ -50,9 +50,32 @@ function split(doc: Doc): Parts {
   const last = body[body.length - 1];
   if (!first || !last) return { greeting: null, body: [], signOff: [] };
   const greeting = collapse(doc.raw.slice(0, first.start)) || null;
-  const signOff = doc.raw.slice(last.end).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  const sentences = body.map((s) => ({ text: cleanSentence(doc.raw.slice(s.start, s.end)), fixed: false })).filter((s) => s.text);
+  const signOff = doc.raw
+    .slice(last.end)
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => l.replace(MERGE_FIELD, "[your name]"));
+  const sentences = unwrapped(doc).map((s) => ({ text: cleanSentence(doc.raw.slice(s.start, s.end)), fixed: false })).filter((s) => s.text);
   return { ...splitInlineGreeting(greeting, sentences), signOff };
+}
+
+/**
+ * Body sentences with hard-wrapped lines joined again: a line with no end mark followed, on the
+ * very next line, by one that starts in lower case continues the same sentence (the spec counts
+ * each line, but a rewrite should read as prose).
+ */
+function unwrapped(doc: Doc): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (const s of doc.bodySentences) {
+    const previous = out[out.length - 1];
+    const between = previous ? doc.raw.slice(previous.end, s.start) : "";
+    const continues =
+      previous && /^[ \t]*\r?\n[ \t]*$/.test(between) && !/[.!?:;]["')\]]?\s*$/.test(doc.raw.slice(previous.start, previous.end)) && /^[a-z0-9(]/.test(doc.raw.slice(s.start, s.end).trimStart());
+    if (continues) previous.end = s.end;
+    else out.push({ start: s.start, end: s.end });
+  }
+  return out;
 }
 
 const INLINE_GREETING = /^((?:<[^>]+>\s*)?(?:hi|hello|hey|heya|hiya|howdy|yo|g'day|dear|good (?:morning|afternoon|evening))\b(?:[^,.!?:]|\b(?:Mr|Ms|Mrs|Dr|Prof)\.){0,40}[,!:]+|(?:Mr|Ms|Mrs|Dr|Prof)\.? [A-Z][\w'-]+,)\s+/i;
@@ -143,8 +166,10 @@ function softenCommand(sentence: string): string {
 }
 
 /** Merge fields become placeholders the sender fills in: {{first_name}} → [their first name]. */
+const MERGE_FIELD = /\{\{\s*([\w. -]+?)\s*\}\}|\{\s*([a-z][a-z_]*)\s*\}|\[([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*)\](?!\()|<([A-Z][A-Z _]{2,})>|%([A-Z_]{3,})%/g;
+
 function replaceMergeFields(text: string): string {
-  return text.replace(/\{\{\s*([\w. -]+?)\s*\}\}|\{\s*([a-z][a-z_]*)\s*\}|\[([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*)\](?!\()|<([A-Z][A-Z _]{2,})>|%([A-Z_]{3,})%/g, (...m: unknown[]) => {
+  return text.replace(MERGE_FIELD, (...m: unknown[]) => {
     const name = String(m.slice(1, 6).find((g) => typeof g === "string") ?? "name");
     return `[their ${name.replace(/[_.]+/g, " ").toLowerCase().trim()}]`;
   });
@@ -295,7 +320,7 @@ export function namesIn(text: string): string[] {
 function strongest(body: BodySentence[], count: number, kind: Kind): BodySentence[] {
   const candidates = body.map((s, i) => ({ i, p: priority(s.text, kind), names: namesIn(s.text).map((n) => n.toLowerCase()) }));
   const covered = new Set<string>();
-  const keep = new Set<number>();
+  const keep = new Set<number>(candidates.filter((c) => body[c.i]!.fixed).slice(0, count).map((c) => c.i));
   while (keep.size < Math.min(count, candidates.length)) {
     let best: (typeof candidates)[number] | undefined;
     let bestValue = -Infinity;
@@ -588,6 +613,8 @@ export function rewrite(e: Evidence, findings: Finding[]): string {
   // The sender's own way out stays if a reader can't miss it; otherwise one of ours replaces it.
   const out = hasPlainOut(parts.body) ? null : gracefulOutFor(kind, e.doc.raw);
   if (out) parts.body = parts.body.filter((s) => !signals.gracefulOut(analyse(s.text)));
+  // The sender's own plain way out survives every cut, as ours would.
+  else for (const s of parts.body) if (PLAIN_OUT.test(s.text) && signals.gracefulOut(analyse(s.text))) s.fixed = true;
   fitToLength(parts, kind, findings, out);
 
   restoreEntities(parts, e.doc.raw, findings);

@@ -7,6 +7,7 @@
 import type { AskKind, RuleId, Severity } from "../types";
 import type { Span } from "./text";
 import type { Evidence } from "./evidence";
+import { rx } from "./match";
 
 export interface RuleDefinition {
   id: RuleId;
@@ -19,6 +20,15 @@ export interface RuleDefinition {
   why: string;
 }
 
+/** The contract's own example phrases of each problem in the text (../shared/spec/coaching-rules.md, "fires when"). */
+const SPEC_EXAMPLES = {
+  quidProQuo: rx("\\b(?:i'll recommend you back|return the favou?r|if you endorse me,? i'll endorse you|let's swap recommendations|i already wrote one for you)\\b"),
+  noFirstHandBasis: rx("\\b(?:we haven't worked together|we only met once|even though we've never met|you don't know me well,? but)\\b"),
+  genericTemplate: rx("\\b(?:i saw your profile and wanted to connect|i'd like to add you to my professional network|please add me to your contacts|i'm reaching out to grow my network)\\b"),
+  prematurePitch: rx("\\bbook a demo\\b"),
+  demandingTone: rx("\\b(?:i need you to|you must|make sure you|don't ignore this|you owe me|still waiting|surely you've had time)\\b|(?<![\\w])asap\\b"),
+};
+
 const ALL_ASKS: readonly AskKind[] = ["intro_request", "recommendation_ask", "endorsement_ask", "connection_request", "outreach", "follow_up"];
 const absent = (present: boolean): true | null => (present ? null : true);
 
@@ -30,7 +40,7 @@ export const RULES: readonly RuleDefinition[] = [
     id: "quid-pro-quo",
     severity: "blocker",
     kinds: ALL_ASKS,
-    detect: (e) => e.judged("quid-pro-quo", () => e.find("quidProQuo"), true),
+    detect: (e) => e.judged("quid-pro-quo", () => e.find("quidProQuo"), true, SPEC_EXAMPLES.quidProQuo),
     message: "Drop the offer of a recommendation or endorsement in return; ask on its own merits.",
     why: "A recommendation traded for one back is worth nothing to the people who read it, and it puts the reader in an awkward spot.",
   },
@@ -38,7 +48,7 @@ export const RULES: readonly RuleDefinition[] = [
     id: "no-first-hand-basis",
     severity: "blocker",
     kinds: ["recommendation_ask", "endorsement_ask"],
-    detect: (e) => e.judged("no-first-hand-basis", () => e.find("noFirstHandBasis"), true),
+    detect: (e) => e.judged("no-first-hand-basis", () => e.find("noFirstHandBasis"), true, SPEC_EXAMPLES.noFirstHandBasis),
     message: "Ask someone who has seen your work first-hand; this reader, by your own account, hasn't.",
     why: "People should only vouch for work they know; asking a near-stranger forces them to refuse or to vouch blind.",
   },
@@ -62,7 +72,7 @@ export const RULES: readonly RuleDefinition[] = [
     id: "generic-template",
     severity: "warn",
     kinds: ["connection_request", "outreach", "intro_request", "recommendation_ask", "endorsement_ask"],
-    detect: (e) => e.judged("generic-template", () => e.find("genericTemplate"), true),
+    detect: (e) => e.judged("generic-template", () => e.find("genericTemplate"), true, SPEC_EXAMPLES.genericTemplate),
     message: "Replace the stock wording with a line only this reader could receive.",
     why: "Boilerplate like \"I'd like to add you to my network\" reads as a mass invitation and is easy to ignore.",
   },
@@ -102,7 +112,7 @@ export const RULES: readonly RuleDefinition[] = [
     id: "premature-pitch",
     severity: "warn",
     kinds: ["connection_request", "outreach"],
-    detect: (e) => e.judged("premature-pitch", () => e.find("salesPitch"), true),
+    detect: (e) => e.judged("premature-pitch", () => e.find("salesPitch"), true, SPEC_EXAMPLES.prematurePitch),
     message: "Save the pitch (demo, pricing, offer) for after the reader has shown interest.",
     why: "A sales pitch in a first contact feels like an ambush; build the relationship first.",
   },
@@ -110,7 +120,7 @@ export const RULES: readonly RuleDefinition[] = [
     id: "demanding-tone",
     severity: "warn",
     kinds: ALL_ASKS,
-    detect: (e) => e.judged("demanding-tone", () => e.find("demandingTone"), true),
+    detect: (e) => e.judged("demanding-tone", () => e.find("demandingTone"), true, SPEC_EXAMPLES.demandingTone),
     message: "Soften the pressure: ask rather than tell, and drop deadlines, guilt and \"you owe me\".",
     why: "The reader owes you nothing; commands and guilt make a favour feel like an obligation.",
   },
