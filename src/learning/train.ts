@@ -111,6 +111,8 @@ function f1(tp: number, fp: number, fn: number): number {
  */
 const PLACED_RULES = new Set<LearnedRule>(["quid-pro-quo", "no-first-hand-basis", "generic-template", "premature-pitch", "demanding-tone"]);
 const MIN_ALONE_FOR_A_PROBLEM_IN_THE_TEXT = 0.5;
+/** Likewise, the model calls something missing that the lexicon found present only when that is a fair bet, not a long shot. */
+const MIN_ALONE_FOR_SOMETHING_MISSING = 0.25;
 /** An explicit review is an ask unless the text shows it is not: "other" needs at least this probability. */
 const MIN_OTHER_CONFIDENCE = 0.5;
 
@@ -191,7 +193,7 @@ function crossValidate(items: Featurised[], bits: number): CrossValidation {
     const held = ruleExamples(tuneOn, rule, bits);
     const probabilities = held.items.map((f) => ruleProbabilities.get(rule)!.get(f)!);
     const lexicon = held.items.map((f) => f.lexiconFires.has(rule));
-    const best = bestThresholds(probabilities, held.labels, lexicon, PLACED_RULES.has(rule) ? MIN_ALONE_FOR_A_PROBLEM_IN_THE_TEXT : 0);
+    const best = bestThresholds(probabilities, held.labels, lexicon, PLACED_RULES.has(rule) ? MIN_ALONE_FOR_A_PROBLEM_IN_THE_TEXT : MIN_ALONE_FOR_SOMETHING_MISSING);
     const lexiconF1 = f1(...confusion(lexicon, held.labels));
     rules[rule] = { ...best, f1: Number(best.f1.toFixed(3)), lexiconF1: Number(lexiconF1.toFixed(3)), positives: held.labels.filter(Boolean).length, drafts: held.items.length };
   }

@@ -276,7 +276,8 @@ function computePriority(text: string, kind: Kind): number {
   if (signals.valueForReader(doc)) score += 15;
   if (signals.workSpecifics(doc)) score += 10;
   if (signals.timeFrame(doc)) score += 10;
-  if (signals.gracefulOut(doc)) score += 60;
+  // The sender's own plain way out outranks any other sentence but the ask: a cut must not lose it.
+  if (signals.gracefulOut(doc)) score += PLAIN_OUT.test(text) ? 150 : 60;
   if (PLEASANTRY.test(text) && score < 40) score -= 40;
   return score;
 }
@@ -613,8 +614,6 @@ export function rewrite(e: Evidence, findings: Finding[]): string {
   // The sender's own way out stays if a reader can't miss it; otherwise one of ours replaces it.
   const out = hasPlainOut(parts.body) ? null : gracefulOutFor(kind, e.doc.raw);
   if (out) parts.body = parts.body.filter((s) => !signals.gracefulOut(analyse(s.text)));
-  // The sender's own plain way out survives every cut, as ours would.
-  else for (const s of parts.body) if (PLAIN_OUT.test(s.text) && signals.gracefulOut(analyse(s.text))) s.fixed = true;
   fitToLength(parts, kind, findings, out);
 
   restoreEntities(parts, e.doc.raw, findings);
