@@ -277,7 +277,7 @@ describe("model-backed review service (real openai client, local fake server)", 
   });
 
   it("the model finds the ask the rules called 'not an ask'; its rewrite is verified", async () => {
-    const hidden = "Sure thing! And while I have you, could you introduce me to Sam Lee at Northwind? I would love his take on pricing.";
+    const hidden = "sounds good! also Sam Lee at Northwind, any chance? I would love his take on pricing.";
     const svc = service();
     const first = svc.reviewNow(hidden);
     expect(first.kind).toBe("other");
