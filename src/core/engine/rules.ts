@@ -158,7 +158,7 @@ export const RULES: readonly RuleDefinition[] = [
     id: "no-timeline",
     severity: "tip",
     kinds: ["intro_request", "outreach"],
-    detect: (e) => absent(e.present("timeFrame", "timeline")),
+    detect: (e) => e.judged("no-timeline", () => absent(e.present("timeFrame", "timeline")), false),
     message: "Add a time frame, even a loose one (\"in the next few weeks\", \"no rush\").",
     why: "A time frame tells the reader how to prioritise your ask.",
   },

@@ -20,6 +20,7 @@ export const LEARNED_RULES = [
   "no-value-for-recipient",
   "premature-pitch",
   "demanding-tone",
+  "no-timeline",
 ] as const satisfies readonly RuleId[];
 export type LearnedRule = (typeof LEARNED_RULES)[number];
 
