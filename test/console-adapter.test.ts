@@ -104,7 +104,7 @@ it("askwell asks and askwell reminders run, scriptable from the shell", () => {
   expect(added).toMatchObject({ code: 0, stdout: "1\n" });
   expect(cli(["asks", "add", "--to", "Dana"], "see you at lunch!")).toMatchObject({ code: 2 });
   expect(cli(["asks", "show", "1"]).stdout).toMatch(/next reminder: follow up, 2030-01-14 10:00 UTC/);
-  expect(cli(["asks", "followed-up", "1", "--at", "yesterday"]).stderr).toMatch(/--at must be an ISO-8601 time/);
+  expect(cli(["asks", "followed-up", "1", "--at", "yesterday"]).stderr).toMatch(/--at <ISO-8601>' argument 'yesterday' is invalid\. It must be an ISO-8601 time/);
 
   const run = cli(["reminders", "run", "--now", "2030-01-14T10:00:00Z"]);
   expect(run.code).toBe(0);
@@ -124,7 +124,7 @@ it("askwell asks and askwell reminders run, scriptable from the shell", () => {
   expect(exported.asks[0]!.draft).toBeNull();
   expect(exported.reminders).toHaveLength(2);
   expect(cli(["asks", "forget"]).code).toBe(2);
-  expect(cli(["asks", "forget", "--yes"]).stdout).toMatch(/Deleted 1 asks, 2 reminders/);
+  expect(cli(["asks", "forget", "--yes"]).stdout).toMatch(/Deleted 1 ask, 2 reminders, 0 settings and 0 dismissals\./);
   expect(cli(["asks", "list", "--all"]).stdout).toBe("No asks tracked.\n");
 });
 

@@ -2,6 +2,7 @@
 import { describeState } from "../core/asks";
 import type { ScheduledReminder } from "../core/ask-store";
 import { askLabel } from "../core/reminder-message";
+import type { ForgetCounts } from "../core/ask-store";
 import type { Ask, DueReminder } from "../core/ports";
 import type { ReviewResult } from "../core/types";
 
@@ -33,6 +34,18 @@ export function renderReview(result: ReviewResult): string {
   }
   if (result.rewrite) lines.push("  Suggested rewrite:", indent(result.rewrite));
   return lines.join("\n");
+}
+
+/** `1 ask`, `2 asks`. */
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+/** What `forget` deleted, in words. */
+export function renderForgotten(counts: ForgetCounts): string {
+  const total = counts.asks + counts.reminders + counts.settings + counts.dismissals;
+  if (total === 0) return "Nothing was stored about you, so nothing was deleted.";
+  return `Deleted ${plural(counts.asks, "ask")}, ${plural(counts.reminders, "reminder")}, ${plural(counts.settings, "setting")} and ${plural(counts.dismissals, "dismissal")}.`;
 }
 
 const day = (date: Date): string => date.toISOString().slice(0, 16).replace("T", " ") + " UTC";
