@@ -54,7 +54,7 @@ export async function startSlack(options: { env: Env; logger: Logger; now?: () =
     logger,
     platforms: ["slack"],
   });
-  logger.info({ mode: config.mode, auth: config.auth.type, port }, "slack: started");
+  logger.debug({ mode: config.mode, auth: config.auth.type, port }, "slack: started");
   return {
     http,
     port,

@@ -52,7 +52,7 @@ export async function startTeams(options: { env: Env; logger: Logger; now?: () =
     // Another platform's runner (Slack's) delivers its own owners' reminders.
     { intervalMs: storage.reminderIntervalMs, leaseMs: storage.reminderLeaseMs, logger, platforms: ["teams"] },
   );
-  logger.info({ port, authenticated: config.credentials !== null, shared: Boolean(options.shared) }, "teams: started");
+  logger.debug({ port, authenticated: config.credentials !== null, shared: Boolean(options.shared) }, "teams: started");
   if (config.credentials === null) logger.warn("teams: running without authentication (MicrosoftAppId empty): for local use with the Bot Framework Emulator only");
   return {
     http,
