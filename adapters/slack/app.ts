@@ -11,10 +11,12 @@ import { webClientOptions } from "./client-options";
 import type { SlackDeps } from "./deps";
 import { registerErrorHandler } from "./error-handler";
 import { registerAskListeners } from "./listeners/asks";
+import { registerDirectMessageListeners } from "./listeners/direct-messages";
 import { registerReviewListeners } from "./listeners/review";
+import { BOT_SCOPES } from "./scopes";
 
-/** The bot scopes Askwell uses; app-manifest.yml lists exactly these. */
-export const BOT_SCOPES = ["app_mentions:read", "channels:history", "groups:history", "chat:write", "commands", "im:write", "users:read"];
+/** The bot scopes Askwell uses (derived in ./scopes.ts); app-manifest.yml lists exactly these. */
+export { BOT_SCOPES };
 
 export interface SlackAppOptions {
   config: SlackConfig;
@@ -71,6 +73,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
 
   registerReviewListeners(bolt, deps);
   registerAskListeners(bolt, deps);
+  registerDirectMessageListeners(bolt, deps);
   registerErrorHandler(bolt, deps.logger);
 
   return {
