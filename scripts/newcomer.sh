@@ -38,6 +38,8 @@ check() {
 echo "== fresh clone of $(git -C "$ROOT" rev-parse --short HEAD) in $WORK"
 git clone -q "$ROOT" "$WORK/askwell"
 cd "$WORK/askwell" || exit 1
+# A home of its own (nothing of the real one is read or written), but npm's download cache is kept.
+export npm_config_cache="${npm_config_cache:-$(npm config get cache)}"
 export HOME="$WORK/home" ASKWELL_USER=newcomer ASKWELL_TIME_ZONE=UTC NO_COLOR=1
 mkdir -p "$HOME"
 unset DATABASE_URL SLACK_BOT_TOKEN SLACK_CLIENT_ID SLACK_APP_TOKEN TEAMS_ENABLED MicrosoftAppId OPENAI_API_KEY LOG_LEVEL
