@@ -14,8 +14,7 @@ WORK=$(mktemp -d /tmp/askwell-newcomer.XXXXXX)
 SKIP_TEST=${1:-}
 passed=0
 failed=0
-STACK='
-\s+at .+:[0-9]+:[0-9]+'
+STACK='^\s+at .+:[0-9]+:[0-9]+\)?$'
 
 pass() { passed=$((passed + 1)); echo "ok    $1"; }
 fail() { failed=$((failed + 1)); echo "FAIL  $1"; [ -n "${2:-}" ] && printf '%s\n' "$2" | head -20 | sed 's/^/      /'; }
@@ -30,7 +29,7 @@ check() {
   code=$?
   if [ "$code" != "$want" ]; then fail "$name (exit $code, wanted $want)" "$out"; return; fi
   if [ -z "$out" ]; then fail "$name (printed nothing)"; return; fi
-  if printf '%s' "$out" | grep -Pzq "$STACK"; then fail "$name (stack trace)" "$out"; return; fi
+  if printf '%s\n' "$out" | grep -Pq "$STACK"; then fail "$name (stack trace)" "$out"; return; fi
   if ! printf '%s' "$out" | grep -Eq -- "$pattern"; then fail "$name (no /$pattern/)" "$out"; return; fi
   pass "$name"
 }
@@ -38,7 +37,9 @@ check() {
 echo "== fresh clone of $(git -C "$ROOT" rev-parse --short HEAD) in $WORK"
 git clone -q "$ROOT" "$WORK/askwell"
 cd "$WORK/askwell" || exit 1
-# A home of its own (nothing of the real one is read or written), but npm's download cache is kept.
+# A home of its own (nothing of the real one is written), but npm keeps its configuration (e.g. the
+# nodedir that lets node-gyp build better-sqlite3 offline) and its download cache.
+export npm_config_userconfig="${npm_config_userconfig:-$(npm config get userconfig)}"
 export npm_config_cache="${npm_config_cache:-$(npm config get cache)}"
 export HOME="$WORK/home" ASKWELL_USER=newcomer ASKWELL_TIME_ZONE=UTC NO_COLOR=1
 mkdir -p "$HOME"
