@@ -59,7 +59,8 @@ DRAFT="Hi Dana, we worked together on the Parallax launch last spring. Could you
 printf '%s\n' "$DRAFT" > "$WORK/draft.txt"
 printf '{"id":"a","text":"%s"}\n{"id":"b"}\n' "$DRAFT" > "$WORK/drafts.jsonl"
 
-echo "== the CLI, piped"
+echo "== the CLI, piped (on its own database file, apart from the demo's data/)"
+export DATABASE_URL="sqlite:$WORK/cli/askwell.db"
 check "askwell --version" 0 '^[0-9]+\.[0-9]+\.[0-9]+' "${A[@]}" --version
 check "askwell --help" 0 "Usage: askwell" "${A[@]}" --help
 check "askwell (no command)" 2 "Usage: askwell" "${A[@]}"
@@ -70,7 +71,7 @@ INPUT=$WORK/drafts.jsonl check "askwell review --jsonl < drafts.jsonl" 0 '"id":"
 check "askwell review --jsonl \"text\" (refused)" 2 '"error":\{"code":"usage"' "${A[@]}" review --jsonl "$DRAFT"
 check "askwell review --help" 0 "Usage: askwell review" "${A[@]}" review --help
 check "askwell asks list (nothing yet)" 0 "No open asks" "${A[@]}" asks list
-[ -e data ] && fail "asks list created data/" || pass "looking around created no data/"
+if [ -e "$WORK/cli" ]; then fail "asks list created the database"; else pass "looking around created no database"; fi
 INPUT=$WORK/draft.txt check "askwell asks add" 0 '^1$' "${A[@]}" asks add --to "Dana Lee" --intro "Sam Ortiz" --at 2030-01-07T10:00:00Z
 check "askwell asks list" 0 "an introduction to Sam Ortiz from Dana Lee" "${A[@]}" asks list
 check "askwell asks show 1" 0 "next reminder" "${A[@]}" asks show 1
@@ -87,6 +88,7 @@ check "askwell asks forget (needs --yes)" 2 "add --yes" "${A[@]}" asks forget
 check "askwell asks forget --yes" 0 "Deleted 1 ask, 2 reminders" "${A[@]}" asks forget --yes
 check "node scripts/explain.js (no argument)" 2 "Usage: node scripts/explain.js" node scripts/explain.js
 
+unset DATABASE_URL
 echo "== the console chat, piped"
 printf 'help\nHi Dana,\n%s\n\nThanks,\nAlex\n\nlist\nquit\nlist\n' "$DRAFT" > "$WORK/chat.txt"
 INPUT=$WORK/chat.txt check "npm start < chat (multi-line draft, help, quit)" 0 "Bye!" npm start --silent
