@@ -85,7 +85,7 @@ check "askwell asks replied 1" 0 "answered" "${A[@]}" asks replied 1 --at 2030-0
 check "askwell asks close 1 (refused: answered)" 3 "can't be" "${A[@]}" asks close 1
 check "askwell asks export" 0 '"asks"' "${A[@]}" asks export
 check "askwell asks forget (needs --yes)" 2 "add --yes" "${A[@]}" asks forget
-check "askwell asks forget --yes" 0 "Deleted 1 ask, 2 reminders" "${A[@]}" asks forget --yes
+check "askwell asks forget --yes" 0 "Deleted 1 ask, [0-9]+ reminders?, " "${A[@]}" asks forget --yes
 check "node scripts/explain.js (no argument)" 2 "Usage: node scripts/explain.js" node scripts/explain.js
 
 unset DATABASE_URL
