@@ -9,22 +9,30 @@ import { startConsole } from "./console/start";
 import { startSlack, stopOnSignals } from "./slack/start";
 import { startTeams } from "./teams/start";
 import { ConfigError } from "../src/config/env";
-import { isSlackConfigured } from "../src/config/slack";
+import { isSlackConfigured, parseSlackConfig } from "../src/config/slack";
+import { parseStorageConfig } from "../src/config/storage";
 import { parseTeamsConfig } from "../src/config/teams";
-import { createLogger } from "../src/logger";
+import { createLogger, type Logger } from "../src/logger";
+
+/** The one start-up line a server logs at the default level: what runs, where, on which database. */
+function logStarted(logger: Logger, env: NodeJS.ProcessEnv, platforms: string[], port: number): void {
+  const slackMode = platforms.includes("slack") ? parseSlackConfig(env).mode : undefined;
+  logger.info({ platforms, ...(slackMode ? { slackMode } : {}), port, database: parseStorageConfig(env).database.dialect }, "askwell started");
+}
 
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   const env = process.env;
-  // Logs go to stderr so the console chat owns stdout.
-  const logger = createLogger({ level: env.LOG_LEVEL ?? "warn", destination: process.stderr });
+  let logger = createLogger({ level: env.LOG_LEVEL?.trim() || "warn", destination: process.stderr });
   try {
     if (process.argv.includes("--demo")) {
       await startDemo({ env, input: process.stdin, output: process.stdout, logger });
       return;
     }
-    // Slack and Teams start-up branches go here, before the console fallback.
     const teamsEnabled = parseTeamsConfig(env).enabled;
+    const server = isSlackConfigured(env) || teamsEnabled;
+    // Logs go to stderr so the console chat owns stdout; a server says it started (info), the console stays quiet (warn).
+    logger = createLogger({ level: env.LOG_LEVEL?.trim() || (server ? "info" : "warn"), destination: process.stderr });
     if (isSlackConfigured(env)) {
       const slack = await startSlack({ env, logger });
       // Both configured: Teams mounts POST /api/messages on Slack's HTTP server.
@@ -40,10 +48,13 @@ async function main(): Promise<void> {
         await slack.stop();
       };
       stopOnSignals({ ...slack, stop: stopBoth }, logger);
+      logStarted(logger, env, teams ? ["slack", "teams"] : ["slack"], slack.port);
       return;
     }
     if (teamsEnabled) {
-      stopOnSignals(await startTeams({ env, logger }), logger);
+      const teams = await startTeams({ env, logger });
+      stopOnSignals(teams, logger);
+      logStarted(logger, env, ["teams"], teams.port);
       return;
     }
     await startConsole({ env, input: process.stdin, output: process.stdout, logger });

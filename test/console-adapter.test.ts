@@ -62,7 +62,7 @@ function cli(args: string[], input?: string) {
 
 it("reviews, tracks, lists, delivers reminders as bot messages, logs the follow-up and closes, then exits when input ends", async () => {
   const chat = startChat();
-  const reviewed = await chat.send(`/review-ask ${DRAFT}`, /Sent it\?/);
+  const reviewed = await chat.send(`/review-ask ${DRAFT}\n`, /Sent it\?/);
   expect(reviewed).toMatch(/Verdict: ready to send \(intro request/);
   expect(await chat.send("/review-ask track", /Who did you send it to\?/)).toBeTruthy();
   expect(await chat.send("Dana Lee", /Who is the introduction to\?/)).toBeTruthy();
@@ -77,7 +77,7 @@ it("reviews, tracks, lists, delivers reminders as bot messages, logs the follow-
   expect(await chat.send("followed-up 1", /Ask #1 is now/)).toMatch(/followed up/);
   expect(await chat.send("/review-ask followed-up 1", /Ask 1 is/)).toMatch(/can't be marked followed up/);
   expect(await chat.send("/review-ask close 7", /no ask 7/)).toBeTruthy();
-  expect(await chat.send("hello there", /type \/review-ask/)).toBeTruthy();
+  expect(await chat.send("hello there\n", /doesn't read as a networking ask/)).toMatch(/Verdict: not an ask/);
   expect(await chat.send(`/review-ask ${"word ".repeat(5000)}`, /Verdict|shorter/)).toBeTruthy();
   expect(await chat.send("/review-ask close 1", /Ask #1 is now/)).toMatch(/closed \(silence read as a gentle no\)/);
   chat.end();
@@ -96,7 +96,7 @@ it("runs the demo session from a pipe and exits", () => {
   expect(result.stdout).toMatch(/Tracked as ask #1/);
   expect(result.stdout).toMatch(/⏰ No answer yet on ask 1/);
   expect(result.stdout).toMatch(/⏰ Still no answer on ask 1[\s\S]*gentle no/);
-  expect(result.stdout).toMatch(/Deleted everything about you: 1 asks, 2 reminders/);
+  expect(result.stdout).toMatch(/Deleted 1 ask, 2 reminders, 0 settings and 0 dismissals\./);
 });
 
 it("askwell asks and askwell reminders run, scriptable from the shell", () => {
@@ -104,7 +104,7 @@ it("askwell asks and askwell reminders run, scriptable from the shell", () => {
   expect(added).toMatchObject({ code: 0, stdout: "1\n" });
   expect(cli(["asks", "add", "--to", "Dana"], "see you at lunch!")).toMatchObject({ code: 2 });
   expect(cli(["asks", "show", "1"]).stdout).toMatch(/next reminder: follow up, 2030-01-14 10:00 UTC/);
-  expect(cli(["asks", "followed-up", "1", "--at", "yesterday"]).stderr).toMatch(/--at must be an ISO-8601 time/);
+  expect(cli(["asks", "followed-up", "1", "--at", "yesterday"]).stderr).toMatch(/--at <ISO-8601>' argument 'yesterday' is invalid\. It must be an ISO-8601 time/);
 
   const run = cli(["reminders", "run", "--now", "2030-01-14T10:00:00Z"]);
   expect(run.code).toBe(0);
@@ -124,7 +124,7 @@ it("askwell asks and askwell reminders run, scriptable from the shell", () => {
   expect(exported.asks[0]!.draft).toBeNull();
   expect(exported.reminders).toHaveLength(2);
   expect(cli(["asks", "forget"]).code).toBe(2);
-  expect(cli(["asks", "forget", "--yes"]).stdout).toMatch(/Deleted 1 asks, 2 reminders/);
+  expect(cli(["asks", "forget", "--yes"]).stdout).toMatch(/Deleted 1 ask, 2 reminders, 0 settings and 0 dismissals\./);
   expect(cli(["asks", "list", "--all"]).stdout).toBe("No asks tracked.\n");
 });
 
@@ -137,7 +137,7 @@ it("a bad DATABASE_URL stops start-up naming the variable", () => {
 
 it("a control sequence in a piped draft is echoed and reviewed as visible text, never raw", async () => {
   const chat = startChat();
-  await chat.send("/review-ask Hi Dana, could you introduce me to Sam?\u001b[2J\u001b]0;pwned\u0007 No worries if not.", /Verdict/);
+  await chat.send("/review-ask Hi Dana, could you introduce me to Sam?\u001b[2J\u001b]0;pwned\u0007 No worries if not.\n", /Verdict/);
   chat.end();
   expect(await chat.exited).toBe(0);
   // eslint-disable-next-line no-control-regex -- matching control characters is the point

@@ -40,7 +40,7 @@ test("rerunning the README's first command leaves the user's tracked asks untouc
       const out = execSync(command, { cwd: ROOT, env, encoding: "utf8" });
       expect(out).toMatch(/throw-away/);
       expect(out).toMatch(/Tracked as ask #1/);
-      expect(out).toMatch(/Deleted everything about you/);
+      expect(out).toMatch(/Deleted \d+ asks?, /);
     }
 
     const after = await openKyselyStore({ dialect: "sqlite", file });

@@ -40,7 +40,7 @@ describe("export and forget in Slack", () => {
 
     const mine = click(h, forget, "U700", nextId("forget"));
     await mine.send();
-    expect(blocksText((await h.fake.waitForResponse(mine.responseId)).body.blocks)).toMatch(/Deleted everything about you: 1 asks, 1 reminders/);
+    expect(blocksText((await h.fake.waitForResponse(mine.responseId)).body.blocks)).toMatch(/Deleted 1 ask, 1 reminder/);
     expect(await h.tracker.exportUser(me)).toMatchObject({ ok: true, value: { asks: [], reminders: [], settings: [], dismissals: [] } });
     expect(await h.tracker.listAsks(other)).toMatchObject({ ok: true, value: [expect.anything()] });
   });

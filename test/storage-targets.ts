@@ -53,9 +53,5 @@ export const postgresTarget: TestTarget | null = pgUrl
     }
   : null;
 
-if (!postgresTarget) {
-  // Visible on a laptop without PostgreSQL; CI always sets TEST_DATABASE_URL (see README › Tracker).
-  console.warn("TEST_DATABASE_URL is not set: the PostgreSQL storage tests are skipped.");
-}
-
+// Without TEST_DATABASE_URL, jest.global-setup.js says once per run that PostgreSQL is skipped.
 export const storageTargets: TestTarget[] = postgresTarget ? [sqliteTarget, postgresTarget] : [sqliteTarget];

@@ -5,11 +5,20 @@ const credentials = { appId: "11111111-2222-4333-8444-555555555555", appPassword
 
 describe("authenticated Teams bot", () => {
   let t: TeamsBotUnderTest;
+  // botbuilder's CloudAdapter prints every refused request with console.error (a stack trace); kept
+  // out of the test output, and checked below so a change in that behaviour shows.
+  let consoleError: jest.SpyInstance;
   beforeAll(async () => {
+    consoleError = jest.spyOn(console, "error").mockImplementation(() => undefined);
     t = await startTeamsBotUnderTest({ credentials });
   });
   afterAll(async () => {
     await t.close();
+    consoleError.mockRestore();
+  });
+  afterEach(() => {
+    for (const [logged] of consoleError.mock.calls) expect(String(logged)).toMatch(/^(AuthenticationError|Error): Unauthorized/);
+    consoleError.mockClear();
   });
 
   test("a request without a token is refused with 401 and nothing is sent", async () => {

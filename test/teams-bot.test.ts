@@ -245,6 +245,6 @@ test("export shows everything stored about the user; forget (confirmed by their 
 
   const press = cardSubmit(t.connector, carla, confirm.id, data, personalConversation(carla));
   await t.post(press);
-  expect((await replyTo(press)).body.text).toMatch(/Deleted everything about you: 1 asks, 1 reminders/);
+  expect((await replyTo(press)).body.text).toMatch(/Deleted 1 ask, 1 reminder/);
   expect(await t.tracker.exportUser(carlaOwner)).toMatchObject({ ok: true, value: { asks: [], reminders: [], dismissals: [] } });
 });

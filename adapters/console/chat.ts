@@ -1,7 +1,8 @@
 /**
- * The console chat: a line-based conversation on stdin/stdout that behaves like the bot in a channel.
- * Lines are handled one at a time, in order, so piped sessions (`npm start < demo.txt`) are
- * deterministic; the chat resolves when the input ends.
+ * The console chat: a conversation on stdin/stdout that behaves like the bot in a channel. A line that
+ * is not a command starts a draft, which may span lines and ends at an empty line, a closing ```, the
+ * next command or the end of input. Lines are handled one at a time, in order, so piped sessions
+ * (`npm start < demo.txt`) are deterministic; the chat resolves on `quit`/`exit` or when input ends.
  */
 import { createInterface } from "node:readline";
 import { OPEN_STATES, type ReplyOutcome } from "../../src/core/asks";
@@ -11,7 +12,7 @@ import type { ReviewService } from "../../src/review-service";
 import type { TrackerService } from "../../src/tracker/tracker-service";
 import { newRunnerId } from "../../src/tracker/runner";
 import { LOCAL_PLATFORMS, writeFlushed } from "../../src/cli/io";
-import { forgetSummary, renderAsk, renderAskLine, renderReminder, renderReview, visibleControls } from "../../src/render/plain-text";
+import { plural, renderAsk, renderAskLine, renderForgotten, renderReminder, renderReview, visibleControls } from "../../src/render/plain-text";
 
 export interface ConsoleChatOptions {
   input: NodeJS.ReadableStream;
@@ -27,20 +28,43 @@ export interface ConsoleChatOptions {
 }
 
 const PREFIX = "/review-ask";
-const MAX_LINE = 20000;
+/** Longest draft reviewed here; longer text is refused with a clear message rather than silently cut. */
+const MAX_DRAFT = 20000;
+const FENCE = /^\s*```\s*$/;
 
-const HELP = `Commands (prefix them with ${PREFIX}, or type them bare):
-  ${PREFIX} <draft>                 review a draft ask
-  track [reader] [--intro <name>]  record the last reviewed draft as sent (asks who it went to)
-  list [all]                       your open asks (all: every ask)
-  show N                           one ask and its next reminder
-  followed-up N | replied N | introduced N | declined N | close N
-  reminders [--now <ISO-8601>]     deliver the reminders due now, or at that instant
-  export                           everything stored about you
-  forget                           delete everything stored about you
-  help`;
+/** The commands a whole line must match (after an optional /review-ask); anything else is a draft. */
+const COMMANDS: Array<{ name: string; args: RegExp; usage: string; summary: string }> = [
+  { name: "track", args: /^[^.?!\n]{0,80}$/, usage: "track [reader] [--intro <name>]", summary: "record the last reviewed draft as sent (asks who it went to)" },
+  { name: "list", args: /^(all)?$/i, usage: "list [all]", summary: "your open asks (all: every ask)" },
+  { name: "show", args: /^(#?\d+)?$/, usage: "show N", summary: "one ask and its next reminder" },
+  ...["followed-up", "replied", "introduced", "declined", "close"].map((name) => ({ name, args: /^(#?\d+)?(\s+--at\s+\S+)?$/, usage: `${name} N`, summary: "" })),
+  { name: "reminders", args: /^(--now\s+\S+)?$/, usage: "reminders [--now <ISO-8601>]", summary: "deliver the reminders due now, or at that instant" },
+  { name: "export", args: /^$/, usage: "export", summary: "everything stored about you" },
+  { name: "forget", args: /^$/, usage: "forget", summary: "delete everything stored about you" },
+  { name: "help", args: /^$/, usage: "help", summary: "this list" },
+  { name: "quit", args: /^$/, usage: "quit (or exit)", summary: "leave the chat" },
+  { name: "exit", args: /^$/, usage: "exit", summary: "" },
+];
 
-const SUBCOMMANDS = new Set(["help", "track", "list", "show", "followed-up", "replied", "introduced", "declined", "close", "reminders", "export", "forget"]);
+function helpText(): string {
+  const rows: Array<[string, string]> = [
+    ["<draft>", "review a draft: paste or type it, then an empty line (or wrap it in ``` lines)"],
+    ...COMMANDS.filter((c) => c.summary).map((c): [string, string] => [c.usage, c.summary]),
+  ];
+  rows.splice(rows.findIndex(([usage]) => usage === "show N") + 1, 0, ["followed-up N | replied N", "log what happened to ask N (also introduced N, declined N, close N; --at <ISO-8601>)"]);
+  const width = Math.max(...rows.map(([usage]) => usage.length));
+  return [`Commands (type them bare, or after ${PREFIX}):`, ...rows.map(([usage, summary]) => `  ${usage.padEnd(width)}  ${summary}`)].join("\n");
+}
+
+const HELP = helpText();
+
+/** The command a whole line names, or null when the line is (part of) a draft. */
+function parseCommand(line: string): { name: string; args: string } | null {
+  const [word = "", ...rest] = line.trim().split(/\s+/);
+  const args = rest.join(" ");
+  const command = COMMANDS.find((c) => c.name === word.toLowerCase());
+  return command && command.args.test(args) ? { name: command.name, args } : null;
+}
 
 type Pending = { type: "reader"; intro: string | null } | { type: "intro"; reader: string } | { type: "forget" } | null;
 
@@ -81,7 +105,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   };
 
   async function track(reader: string, intro: string | null): Promise<void> {
-    if (!lastReview) return say(`Review a draft first: ${PREFIX} <your draft>`);
+    if (!lastReview) return say("Review a draft first: paste it, then an empty line.");
     const { draft, result } = lastReview;
     if (result.kind === "other") return say("That last draft doesn't read as a networking ask, so there's nothing to follow up.");
     const tracked = await tracker.trackAsk(owner, { reader, thirdPerson: intro, kind: result.kind, draft, summary: result.summary, sentAt: clock(), timeZone: options.timeZone });
@@ -99,7 +123,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     if (current.type === "forget") {
       if (line.trim().toLowerCase() !== "yes") return (say("Nothing deleted."), true);
       const result = await tracker.forgetUser(owner);
-      say(result.ok ? forgetSummary(result.value) : result.message);
+      say(result.ok ? renderForgotten(result.value) : result.message);
       return true;
     }
     if (current.type === "reader") {
@@ -122,8 +146,11 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     switch (name) {
       case "help":
         return say(HELP);
+      case "quit":
+      case "exit":
+        return quit();
       case "track": {
-        if (!lastReview) return say(`Review a draft first: ${PREFIX} <your draft>`);
+        if (!lastReview) return say("Review a draft first: paste it, then an empty line.");
         if (rest) {
           if (lastReview.result.kind === "intro_request" && !flags.intro) {
             pending = { type: "intro", reader: rest };
@@ -141,6 +168,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
         return say(result.value.map(renderAskLine).join("\n"));
       }
       case "show": {
+        if (!rest) return say("Which ask? e.g. show 1");
         const found = await tracker.getAsk(owner, rest);
         if (!found.ok) return say(found.message);
         const next = await tracker.nextReminderFor(found.value);
@@ -166,7 +194,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
         if (!now) return say("--now must be an ISO-8601 time such as 2030-01-10T10:00:00Z");
         const result = await tracker.runDueReminders(now, delivery, { runnerId: newRunnerId(), leaseMs: options.leaseMs, platforms: LOCAL_PLATFORMS });
         if (!result.ok) return say(result.message);
-        return say(`${result.value.delivered} reminder${result.value.delivered === 1 ? "" : "s"} due at ${now.toISOString()}.`);
+        return say(`${plural(result.value.delivered, "reminder")} due at ${now.toISOString()}.`);
       }
       case "export": {
         const result = await tracker.exportUser(owner);
@@ -187,31 +215,87 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
       if (history.ok && history.value.recipientsOfSameAskLast14Days > 0) result = reviews.reviewNow(draft, { history: history.value });
     }
     lastReview = { draft, result };
-    say(renderReview(result) + (result.kind !== "other" ? `\nSent it? Type \`${PREFIX} track\` and I'll remind you to follow up once if there's no answer.` : ""));
+    const next =
+      result.kind !== "other"
+        ? "\nSent it? Type `track` and I'll remind you to follow up once if there's no answer."
+        : "\nThat doesn't read as a networking ask. Paste the draft you plan to send, then an empty line; `help` lists the commands.";
+    say(renderReview(result) + next);
+  }
+
+  /** The draft being typed or pasted, line by line; `fenced` when it opened with ```. */
+  let collecting: { fenced: boolean; lines: string[] } | null = null;
+  let ended = false;
+
+  async function finishDraft(): Promise<void> {
+    const current = collecting;
+    collecting = null;
+    if (!current) return;
+    const draft = current.lines.join("\n").trim();
+    if (!draft) return say("That draft is empty. Paste the message you plan to send, then an empty line.");
+    if (draft.length > MAX_DRAFT) return say(`That's ${draft.length.toLocaleString("en")} characters; please send a draft under ${MAX_DRAFT.toLocaleString("en")}.`);
+    await reviewDraft(draft);
+  }
+
+  function startDraft(text: string): Promise<void> | void {
+    const opened = /^```(.*)$/s.exec(text);
+    if (!opened) {
+      collecting = { fenced: false, lines: [text] };
+      return;
+    }
+    const inner = opened[1] ?? "";
+    // ```a one-line draft```
+    if (inner.trimEnd().endsWith("```") && inner.trim().length > 3) {
+      collecting = { fenced: true, lines: [inner.trimEnd().slice(0, -3)] };
+      return finishDraft();
+    }
+    collecting = { fenced: true, lines: inner.trim() ? [inner] : [] };
+  }
+
+  function quit(): void {
+    ended = true;
+    say("Bye! Your tracked asks stay saved; `npm start` brings me back.");
+    rl.close();
   }
 
   async function handle(raw: string): Promise<void> {
-    const line = raw.length > MAX_LINE ? raw.slice(0, MAX_LINE) : raw;
-    if (!options.interactive) output.write(line.trimStart().startsWith("#") ? `${visibleControls(line)}\n` : `> ${visibleControls(line)}\n`);
-    if (raw.length > MAX_LINE) return say(`That's over ${MAX_LINE} characters; please send a shorter draft.`);
-    if (await answerPending(line)) return;
-    const text = line.trim();
+    if (ended) return;
+    if (!options.interactive) output.write(raw.trimStart().startsWith("#") && !collecting?.fenced ? `${visibleControls(raw)}\n` : `> ${visibleControls(raw)}\n`);
+    if (raw.length > MAX_DRAFT) {
+      collecting = null;
+      return say(`That's over ${MAX_DRAFT.toLocaleString("en")} characters; please send a shorter draft.`);
+    }
+    if (collecting?.fenced) {
+      if (FENCE.test(raw)) return finishDraft();
+      collecting.lines.push(raw);
+      return;
+    }
+    const text = raw.trim();
+    const prefixed = text.startsWith(PREFIX) && (text.length === PREFIX.length || /\s/.test(text[PREFIX.length]!));
+    const body = prefixed ? text.slice(PREFIX.length).trim() : text;
+    const asCommand = parseCommand(body);
+    if (collecting) {
+      // An empty line ends the draft; so does the next command (or narration in a piped session).
+      const ends = !text || prefixed || asCommand !== null || (!options.interactive && text.startsWith("#"));
+      if (!ends) {
+        collecting.lines.push(raw);
+        return;
+      }
+      await finishDraft();
+      if (!text) return;
+    }
+    if (await answerPending(raw)) return;
     if (!text || text.startsWith("#")) return;
-    const withoutPrefix = text.startsWith(PREFIX) ? text.slice(PREFIX.length).trim() : null;
-    const body = withoutPrefix ?? text;
-    const [word = "", ...restWords] = body.split(/\s+/);
-    if (SUBCOMMANDS.has(word.toLowerCase())) return command(word.toLowerCase(), restWords.join(" "));
-    if (withoutPrefix) return reviewDraft(withoutPrefix);
-    if (withoutPrefix === "") return say(HELP);
-    return say(`To review a draft, type ${PREFIX} followed by it. Type help for the commands.`);
+    if (asCommand) return command(asCommand.name, asCommand.args);
+    if (prefixed && !body) return say(HELP);
+    return startDraft(body);
   }
 
   const rl = createInterface({ input: options.input, terminal: false });
   const prompt = () => {
-    if (options.interactive) output.write("you> ");
+    if (options.interactive && !ended) output.write(collecting ? "  ...> " : "you> ");
   };
   let queue: Promise<void> = Promise.resolve();
-  say(`Hi! I coach networking asks. Type ${PREFIX} <your draft> to review one, or help.`);
+  say("Hi! I coach networking asks. Paste a draft and finish with an empty line to get a review; `help` lists the commands, `quit` leaves.");
   prompt();
   rl.on("line", (line) => {
     queue = queue
@@ -221,4 +305,6 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   });
   await new Promise<void>((resolve) => rl.once("close", resolve));
   await queue;
+  // The input ended in the middle of a draft: review what was there.
+  if (!ended && collecting) await finishDraft().catch(() => undefined);
 }

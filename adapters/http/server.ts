@@ -46,7 +46,7 @@ export function createHttpServer(options: { port: number; host?: string; logger:
         server.once("error", reject);
         server.listen(options.port, options.host, () => {
           const port = (server!.address() as AddressInfo).port;
-          options.logger.info({ port }, "http server listening");
+          options.logger.debug({ port }, "http server listening");
           resolve(port);
         });
       }),

@@ -17,9 +17,11 @@ import { registerPrivacyListeners } from "./listeners/privacy";
 import { registerReviewListeners } from "./listeners/review";
 import { registerUninstallListeners } from "./listeners/uninstall";
 import { mountSlackRequestGuard } from "./request-guard";
+import { registerDirectMessageListeners } from "./listeners/direct-messages";
+import { BOT_SCOPES } from "./scopes";
 
-/** The bot scopes Askwell uses; app-manifest.yml lists exactly these. */
-export const BOT_SCOPES = ["app_mentions:read", "channels:history", "groups:history", "chat:write", "commands", "im:write", "users:read"];
+/** The bot scopes Askwell uses (derived in ./scopes.ts); app-manifest.yml lists exactly these. */
+export { BOT_SCOPES };
 
 export interface SlackAppOptions {
   config: SlackConfig;
@@ -85,6 +87,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
   registerAskListeners(bolt, deps);
   registerPrivacyListeners(bolt, deps);
   registerUninstallListeners(bolt, { installationStore: options.installationStore, logger: deps.logger });
+  registerDirectMessageListeners(bolt, deps);
   registerErrorHandler(bolt, deps.logger);
 
   return {

@@ -162,6 +162,8 @@ export const HELP_TEXT = [
   "• `/review-ask <your draft>` — a private review: verdict, what to fix and why, a rewrite to copy.",
   "• `/review-ask list` — your tracked asks, with buttons to log a follow-up, a reply, or close one.",
   "• `/review-ask export` shows everything Askwell stores about you; `/review-ask forget` deletes it.",
+  "• `/review-ask track` — record an ask you sent, so Askwell can remind you to follow up once.",
+  "• A direct message to Askwell (its Messages tab) is reviewed the same way; `help` and `list` work there too.",
   "• `@Askwell <draft>` in a channel answers in a thread; `@Askwell` alone in a thread reviews its first message.",
   "• *Review this ask* in a message's ⋯ menu reviews any message.",
   "Click *Track this ask* after sending: Askwell reminds you by DM when a follow-up is due.",

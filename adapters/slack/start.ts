@@ -72,7 +72,7 @@ export async function startSlack(options: { env: Env; logger: Logger; now?: () =
       platforms: ["slack"],
     });
     closers.add(() => runner.stop());
-    logger.info({ mode: config.mode, auth: config.auth.type, port }, "slack: started");
+    logger.debug({ mode: config.mode, auth: config.auth.type, port }, "slack: started");
     return { http, port, stop: () => closers.closeAll() };
   });
 }

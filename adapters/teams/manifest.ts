@@ -1,4 +1,7 @@
-import type { TeamsAppDetails } from "../../src/config/teams";
+import type { TeamsPackageConfig } from "../../src/config/teams-package";
+
+/** The Teams app manifest schema this package declares (validated in test/teams-package.test.ts). */
+export const MANIFEST_VERSION = "1.19";
 
 /** The typed commands the bot understands; the manifest lists them so Teams suggests them. */
 export const BOT_COMMANDS = [
@@ -9,11 +12,12 @@ export const BOT_COMMANDS = [
 
 const SCOPES = ["personal", "team", "groupChat"] as const;
 
-/** The Teams app manifest (schema 1.17) for the bot with this app id. */
-export function teamsManifest(appId: string, app: TeamsAppDetails): Record<string, unknown> {
+/** The Teams app manifest for the bot with this app id. */
+export function teamsManifest(app: TeamsPackageConfig): Record<string, unknown> {
+  const appId = app.appId;
   return {
-    $schema: "https://developer.microsoft.com/en-us/json-schemas/teams/v1.17/MicrosoftTeams.schema.json",
-    manifestVersion: "1.17",
+    $schema: `https://developer.microsoft.com/en-us/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`,
+    manifestVersion: MANIFEST_VERSION,
     version: app.version,
     id: appId,
     developer: {

@@ -1,21 +1,17 @@
 /**
  * `npm run teams:package`: writes the Teams app package (manifest.json + the two icons, zipped) from
- * the same configuration the bot runs with (environment, then .env).
+ * public settings only (environment, then .env): the bot's app id, names and website. No secret.
  */
 import { readFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { config as loadDotenv } from "dotenv";
 import JSZip from "jszip";
-import { ConfigError, type Env } from "../../src/config/env";
-import { parseTeamsConfig } from "../../src/config/teams";
+import type { Env } from "../../src/config/env";
+import { parseTeamsPackageConfig } from "../../src/config/teams-package";
 import { teamsManifest } from "./manifest";
 
 export async function buildTeamsPackage(env: Env, options: { iconsDir: string; output: string }): Promise<{ output: string; manifest: Record<string, unknown> }> {
-  const config = parseTeamsConfig(env);
-  if (!config.appId) {
-    throw new ConfigError(["MicrosoftAppId: is required to package the Teams app (expected the bot's Azure app registration id, a GUID; the manifest's botId must match it)"]);
-  }
-  const manifest = teamsManifest(config.appId, config.app);
+  const manifest = teamsManifest(parseTeamsPackageConfig(env));
   const zip = new JSZip();
   zip.file("manifest.json", JSON.stringify(manifest, null, 2));
   zip.file("color.png", readFileSync(join(options.iconsDir, "color.png")));

@@ -59,7 +59,7 @@ export async function startTeams(options: { env: Env; logger: Logger; now?: () =
       { intervalMs: storage.reminderIntervalMs, leaseMs: storage.reminderLeaseMs, logger, platforms: ["teams"] },
     );
     closers.add(() => runner.stop());
-    logger.info({ port, authenticated: config.credentials !== null, shared: Boolean(options.shared) }, "teams: started");
+    logger.debug({ port, authenticated: config.credentials !== null, shared: Boolean(options.shared) }, "teams: started");
     if (config.credentials === null) logger.warn("teams: running without authentication (MicrosoftAppId empty): for local use with the Bot Framework Emulator only");
     return { http, port, stop: () => closers.closeAll() };
   });

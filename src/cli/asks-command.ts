@@ -1,113 +1,145 @@
-import { renderAsk, renderAskLine } from "../render/plain-text";
-import { parseStorageConfig } from "../config/storage";
+import { Option, type Command } from "commander";
 import type { ReplyOutcome } from "../core/asks";
-import { OPEN_STATES } from "../core/asks";
-import { review } from "../core/review";
 import { KINDS, type AskKind } from "../core/types";
-import { openLocalTracker, type LocalTracker } from "../tracker/local";
 import type { TrackerResult } from "../tracker/tracker-service";
-import { parseCommandLine, readAll, type CliCommand, type CliIo } from "./io";
+import type { LocalTracker } from "../tracker/local";
+import { EXIT, fail, printJson, readAll, type CommandContext } from "./io";
+import { action, parseInstantOption, subcommand, type ProgramState } from "./program";
 
-const HELP = `Usage:
-  askwell asks add --to <reader> [--intro <third person>] [--at <ISO-8601>] [--kind <kind>] < draft
-  askwell asks list [--all] [--json]
-  askwell asks show <id> [--json]
-  askwell asks followed-up|replied|introduced|declined|close <id> [--at <ISO-8601>]
-  askwell asks export                everything stored about you, as JSON
-  askwell asks forget --yes          delete everything stored about you
+const LOCAL_USER_NOTE = `
+The local user is ASKWELL_USER (default: your login name); the console chat uses the same one,
+and the same database (DATABASE_URL, default sqlite:./data/askwell.db).`;
 
-The local user is ASKWELL_USER (default: your login name); the console chat uses the same one.`;
+const TRACKABLE_KINDS = KINDS.filter((k) => k !== "other");
 
-/** Parses --at/--now; a bad value is a clear message, not a crash. */
-export function parseInstant(value: string | undefined, fallback: Date, flag: string): Date | string {
-  if (value === undefined) return fallback;
-  const date = new Date(value);
-  return /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(date.getTime()) ? date : `${flag} must be an ISO-8601 time such as 2030-01-10T10:00:00Z`;
+type Json = { json?: boolean };
+
+/** Opens the local tracker for one command (storage loads only when a tracker command runs). */
+async function withTracker(ctx: CommandContext, createIfMissing: boolean, use: (local: LocalTracker) => Promise<number>): Promise<number> {
+  const { openCommandTracker } = await import("./local-store.js");
+  const local = await openCommandTracker(ctx.io.env, { createIfMissing });
+  try {
+    return await use(local);
+  } finally {
+    await local.close();
+  }
 }
 
-function fail(io: CliIo, message: string, code = 2): number {
-  io.stderr.write(`askwell asks: ${message}\n`);
-  return code;
+/** A tracker answer: the rendered value (or JSON) on stdout, a refusal as an error with its code. */
+function report<T>(ctx: CommandContext, result: TrackerResult<T>, render: (value: T) => string, asJson: (value: T) => unknown = (v) => v): number {
+  if (!result.ok) return fail(ctx, result.code, result.message, result.code === "storage_unavailable" ? EXIT.failed : EXIT.refused);
+  if (ctx.json) return printJson(ctx, asJson(result.value));
+  ctx.io.stdout.write(render(result.value) + "\n");
+  return EXIT.ok;
 }
 
-function report<T>(io: CliIo, result: TrackerResult<T>, onOk: (value: T) => string): number {
-  if (!result.ok) return fail(io, result.message, result.code === "storage_unavailable" ? 1 : 3);
-  io.stdout.write(onOk(result.value) + "\n");
-  return 0;
+async function add(ctx: CommandContext, options: Json & { to: string; intro?: string; at?: Date; kind?: AskKind }): Promise<number> {
+  const to = options.to.trim();
+  if (!to) return fail(ctx, "usage", "say who the ask went to with --to <reader>, e.g. --to \"Dana Lee\".");
+  if (ctx.io.stdin.isTTY) return fail(ctx, "usage", "pipe the draft you sent on standard input, e.g. askwell asks add --to Dana < draft.txt");
+  const draft = (await readAll(ctx.io.stdin)).trim();
+  if (!draft) return fail(ctx, "draft_empty", "the draft on standard input is empty.");
+  const { review } = await import("../core/review.js");
+  const reviewed = review(draft);
+  const kind = options.kind ?? reviewed.kind;
+  if (kind === "other") return fail(ctx, "not_an_ask", "this draft doesn't read as a networking ask; pass --kind <kind> to track it anyway.");
+  return withTracker(ctx, true, async ({ tracker, owner }) => {
+    const result = await tracker.trackAsk(owner, { reader: to, thirdPerson: options.intro?.trim() || null, kind, draft, summary: reviewed.summary, sentAt: options.at ?? new Date(), timeZone: null });
+    return report(ctx, result, (ask) => ask.id);
+  });
 }
 
-const TRANSITIONS = ["followed-up", "replied", "introduced", "declined", "close"] as const;
+async function list(ctx: CommandContext, options: Json & { all?: boolean }): Promise<number> {
+  const { OPEN_STATES } = await import("../core/asks.js");
+  const { renderAskLine } = await import("../render/plain-text.js");
+  return withTracker(ctx, false, async ({ tracker, owner }) =>
+    report(ctx, await tracker.listAsks(owner, options.all ? {} : { states: OPEN_STATES }), (asks) =>
+      asks.length === 0 ? (options.all ? "No asks tracked." : "No open asks. (`askwell asks list --all` shows answered and closed ones.)") : asks.map(renderAskLine).join("\n"),
+    ),
+  );
+}
 
-async function run(sub: string, positionals: string[], values: Record<string, string | boolean | undefined>, io: CliIo, local: LocalTracker): Promise<number> {
-  const { tracker, owner } = local;
-  const now = new Date();
-  const at = parseInstant(values.at as string | undefined, now, "--at");
-  if (typeof at === "string") return fail(io, at);
-
-  if (sub === "add") {
-    const to = (values.to as string | undefined)?.trim();
-    if (!to) return fail(io, "say who the ask went to with --to <reader>");
-    if (io.stdin.isTTY) return fail(io, "pipe the draft you sent on standard input, e.g. `askwell asks add --to Dana < draft.txt`");
-    const draft = (await readAll(io.stdin)).trim();
-    if (!draft) return fail(io, "the draft on standard input is empty");
-    const reviewed = review(draft);
-    const kindFlag = values.kind as string | undefined;
-    if (kindFlag !== undefined && (!(KINDS as readonly string[]).includes(kindFlag) || kindFlag === "other")) return fail(io, `--kind must be one of ${KINDS.filter((k) => k !== "other").join(", ")}`);
-    const kind = (kindFlag ?? reviewed.kind) as AskKind | "other";
-    if (kind === "other") return fail(io, "this draft doesn't read as a networking ask; pass --kind <kind> to track it anyway");
-    const result = await tracker.trackAsk(owner, { reader: to, thirdPerson: (values.intro as string | undefined) ?? null, kind, draft, summary: reviewed.summary, sentAt: at, timeZone: null });
-    return report(io, result, (ask) => ask.id);
-  }
-  if (sub === "list") {
-    const result = await tracker.listAsks(owner, values.all ? {} : { states: OPEN_STATES });
-    return report(io, result, (asks) => (values.json ? JSON.stringify(asks, null, 2) : asks.length === 0 ? (values.all ? "No asks tracked." : "No open asks.") : asks.map(renderAskLine).join("\n")));
-  }
-  if (sub === "export") return report(io, await tracker.exportUser(owner), (data) => JSON.stringify(data, null, 2));
-  if (sub === "forget") {
-    if (!values.yes) return fail(io, "this deletes every ask, reminder and setting stored about you; add --yes to confirm");
-    return report(io, await tracker.forgetUser(owner), (c) => `Deleted ${c.asks} asks, ${c.reminders} reminders, ${c.settings} settings and ${c.dismissals} dismissals.`);
-  }
-
-  const id = positionals[0];
-  if (!id) return fail(io, `give the ask's id: askwell asks ${sub} <id>`);
-  if (sub === "show") {
+async function show(ctx: CommandContext, id: string): Promise<number> {
+  const { renderAsk } = await import("../render/plain-text.js");
+  return withTracker(ctx, false, async ({ tracker, owner }) => {
     const found = await tracker.getAsk(owner, id);
-    if (!found.ok || values.json) return report(io, found, (ask) => JSON.stringify(ask, null, 2));
+    if (!found.ok || ctx.json) return report(ctx, found, () => "");
     const next = await tracker.nextReminderFor(found.value);
-    return report(io, next, (reminder) => renderAsk(found.value, reminder));
-  }
-  if ((TRANSITIONS as readonly string[]).includes(sub)) {
-    const result =
-      sub === "followed-up" ? await tracker.recordFollowUp(owner, id, at) : sub === "close" ? await tracker.closeAsk(owner, id, at) : await tracker.recordReply(owner, id, sub as ReplyOutcome, at);
-    return report(io, result, renderAskLine);
-  }
-  return fail(io, `unknown subcommand "${sub}".\n\n${HELP}`);
+    return report(ctx, next, (reminder) => renderAsk(found.value, reminder));
+  });
 }
 
-export const asksCommand: CliCommand = {
-  name: "asks",
-  summary: "track sent asks: add, list, show, followed-up, replied, close, export, forget",
-  async run(args, io) {
-    const parsed = parseCommandLine("asks", HELP, io, args, {
-      to: { type: "string" },
-      intro: { type: "string" },
-      at: { type: "string" },
-      kind: { type: "string" },
-      all: { type: "boolean" },
-      json: { type: "boolean" },
-      yes: { type: "boolean" },
-    });
-    if (!parsed) return 2;
-    const [sub, ...rest] = parsed.positionals;
-    if (!sub || parsed.values.help) {
-      io.stdout.write(HELP + "\n");
-      return sub || parsed.values.help ? 0 : 2;
-    }
-    const local = await openLocalTracker(parseStorageConfig(io.env));
-    try {
-      return await run(sub, rest, parsed.values, io, local);
-    } finally {
-      await local.close();
-    }
-  },
-};
+const TRANSITIONS: Array<{ name: string; summary: string; outcome: "followed-up" | "close" | ReplyOutcome }> = [
+  { name: "followed-up", summary: "Record that you sent the one follow-up.", outcome: "followed-up" },
+  { name: "replied", summary: "Record that they answered.", outcome: "replied" },
+  { name: "introduced", summary: "Record that they made the introduction.", outcome: "introduced" },
+  { name: "declined", summary: "Record that they said no.", outcome: "declined" },
+  { name: "close", summary: "Stop tracking the ask (e.g. silence read as a gentle no).", outcome: "close" },
+];
+
+async function transition(ctx: CommandContext, outcome: (typeof TRANSITIONS)[number]["outcome"], id: string, at: Date): Promise<number> {
+  const { renderAskLine } = await import("../render/plain-text.js");
+  return withTracker(ctx, false, async ({ tracker, owner }) => {
+    const result =
+      outcome === "followed-up" ? await tracker.recordFollowUp(owner, id, at) : outcome === "close" ? await tracker.closeAsk(owner, id, at) : await tracker.recordReply(owner, id, outcome, at);
+    return report(ctx, result, renderAskLine);
+  });
+}
+
+async function forget(ctx: CommandContext, options: Json & { yes?: boolean }): Promise<number> {
+  if (!options.yes) return fail(ctx, "confirmation_needed", "this deletes every ask, reminder and setting stored about you; add --yes to confirm.");
+  const { renderForgotten } = await import("../render/plain-text.js");
+  return withTracker(ctx, false, async ({ tracker, owner }) => report(ctx, await tracker.forgetUser(owner), renderForgotten));
+}
+
+const idArgument = ["<id>", "the ask's number, as `askwell asks list` shows it"] as const;
+const atOption = () => new Option("--at <ISO-8601>", "when it happened (default: now)").argParser(parseInstantOption);
+const jsonOption = () => new Option("--json", "print the result as JSON");
+
+export function defineAsksCommand(program: Command, state: ProgramState): void {
+  const asks = subcommand(program, "asks", "asks", state)
+    .summary("track sent asks: add, list, show, followed-up, replied, introduced, declined, close, export, forget")
+    .description("Tracks the asks you sent and coaches one gentle follow-up.")
+    .addHelpText("after", LOCAL_USER_NOTE);
+
+  subcommand(asks, "add", "asks add", state)
+    .description("Record a draft you sent (on standard input) and schedule its follow-up reminder. Prints the ask's id.")
+    .requiredOption("--to <reader>", "who you sent it to, e.g. \"Dana Lee\"")
+    .option("--intro <name>", "for an introduction request: whom you asked to be introduced to")
+    .addOption(new Option("--at <ISO-8601>", "when you sent it (default: now)").argParser(parseInstantOption))
+    .addOption(new Option("--kind <kind>", "the kind of ask, when the review can't tell").choices(TRACKABLE_KINDS))
+    .addOption(jsonOption())
+    .addHelpText("after", '\nExample:\n  askwell asks add --to "Dana Lee" --intro "Sam Ortiz" < draft.txt')
+    .action(action(state, "asks add", (ctx, _args, options: Json & { to: string; intro?: string; at?: Date; kind?: AskKind }) => add(ctx, options)));
+
+  subcommand(asks, "list", "asks list", state)
+    .description("Your open asks (--all: answered and closed ones too).")
+    .option("--all", "include answered and closed asks")
+    .addOption(jsonOption())
+    .action(action(state, "asks list", (ctx, _args, options: Json & { all?: boolean }) => list(ctx, options)));
+
+  subcommand(asks, "show", "asks show", state)
+    .description("One ask and its next reminder.")
+    .argument(...idArgument)
+    .addOption(jsonOption())
+    .action(action(state, "asks show", (ctx, args) => show(ctx, String(args[0]))));
+
+  for (const t of TRANSITIONS) {
+    subcommand(asks, t.name, `asks ${t.name}`, state)
+      .description(t.summary)
+      .argument(...idArgument)
+      .addOption(atOption())
+      .addOption(jsonOption())
+      .action(action(state, `asks ${t.name}`, (ctx, args, options: Json & { at?: Date }) => transition(ctx, t.outcome, String(args[0]), options.at ?? new Date())));
+  }
+
+  subcommand(asks, "export", "asks export", state)
+    .description("Everything stored about you, as JSON.")
+    .action(action(state, "asks export", (ctx) => withTracker({ ...ctx, json: true }, false, async ({ tracker, owner }) => report({ ...ctx, json: true }, await tracker.exportUser(owner), () => ""))));
+
+  subcommand(asks, "forget", "asks forget", state)
+    .description("Delete every ask, reminder and setting stored about you (rows, not flags).")
+    .option("--yes", "confirm the deletion")
+    .addOption(jsonOption())
+    .action(action(state, "asks forget", (ctx, _args, options: Json & { yes?: boolean }) => forget(ctx, options)));
+}

@@ -1,4 +1,3 @@
-import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { Owner, ReminderDelivery } from "../core/ports";
 import type { LocalTracker } from "../tracker/local";
 
@@ -10,6 +9,16 @@ export interface PlatformDelivery {
 
 /** The local platforms: the console and the CLI print their reminders to standard output. */
 export const LOCAL_PLATFORMS: Owner["platform"][] = ["console", "cli"];
+
+/**
+ * Writes and resolves once the stream has handed the text on (to the kernel, for a pipe): a reminder is
+ * only recorded as delivered after that, so a runner killed with output still buffered loses nothing.
+ */
+export function writeFlushed(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.write(text, (error?: Error | null) => (error ? reject(error) : resolve()));
+  });
+}
 
 /**
  * Builds the delivery for `askwell reminders run` from the environment: chat platforms deliver to
@@ -27,40 +36,33 @@ export interface CliIo {
   reminderDelivery?: ReminderDeliveryFactory;
 }
 
-export type CliCommand = {
-  name: string;
-  summary: string;
-  /** Returns the process exit code. Must not throw for bad input: print a clear message and return non-zero. */
-  run(args: string[], io: CliIo): Promise<number>;
-};
-
-type Options = NonNullable<ParseArgsConfig["options"]>;
+/** Exit statuses, the same for every command (listed in `askwell --help`). */
+export const EXIT = { ok: 0, failed: 1, badInput: 2, refused: 3 } as const;
 
 /**
- * Parses a command's options (plus -h/--help) and positionals; on a bad option prints the reason
- * and the command's help to stderr and returns null (the command then exits 2).
+ * One running command: where it writes, and whether its caller reads JSON. In JSON modes an error is
+ * also one `{"error": {"code", "message"}}` line on stdout, so a script never gets an empty answer.
  */
-export function parseCommandLine<O extends Options>(command: string, help: string, io: CliIo, args: string[], options: O) {
-  try {
-    return parseArgs({ args, allowPositionals: true, options: { ...options, help: { type: "boolean", short: "h" } } as O & { help: { type: "boolean"; short: "h" } } });
-  } catch (error) {
-    io.stderr.write(`askwell ${command}: ${error instanceof Error ? error.message : String(error)}\n\n${help}\n`);
-    return null;
-  }
+export interface CommandContext {
+  io: CliIo;
+  /** "review", "asks add"…: the prefix of every message. */
+  path: string;
+  json: boolean;
+}
+
+export function fail(ctx: CommandContext, code: string, message: string, exit: number = EXIT.badInput): number {
+  ctx.io.stderr.write(`askwell ${ctx.path}: ${message}\n`);
+  if (ctx.json) ctx.io.stdout.write(JSON.stringify({ error: { code, message } }) + "\n");
+  return exit;
+}
+
+export function printJson(ctx: CommandContext, value: unknown): number {
+  ctx.io.stdout.write(JSON.stringify(value, null, 2) + "\n");
+  return EXIT.ok;
 }
 
 export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks).toString("utf8");
-}
-
-/**
- * Writes and resolves once the stream has handed the text on (to the kernel, for a pipe): a reminder is
- * only recorded as delivered after that, so a runner killed with output still buffered loses nothing.
- */
-export function writeFlushed(stream: NodeJS.WritableStream, text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    stream.write(text, (error?: Error | null) => (error ? reject(error) : resolve()));
-  });
 }

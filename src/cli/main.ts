@@ -1,39 +1,42 @@
-import type { CliCommand, CliIo } from "./io";
-import { commands } from "./commands";
+import { Command, CommanderError } from "commander";
+import { EXIT, type CliIo } from "./io";
+import { configure, exitCodeOf, type ProgramState } from "./program";
+import { packageVersion } from "./version";
+import { defineReviewCommand } from "./review-command";
+import { defineAsksCommand } from "./asks-command";
+import { defineRemindersCommand } from "./reminders-command";
+import { definePromptsCommand } from "./prompts-command";
 
-function usage(): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
-  return [
-    "askwell — coaching for networking asks (introductions, recommendations, connections)",
-    "",
-    "Usage: askwell <command> [options]",
-    "",
-    "Commands:",
-    ...commands.map((c: CliCommand) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    "",
-    "Run `askwell <command> --help` for a command's options.",
-  ].join("\n");
+const FOOTER = `
+Run \`askwell <command> --help\` for a command's options and examples.
+
+Exit status: 0 done, 1 could not run (storage or delivery failed), 2 bad input or usage,
+3 refused (no such ask, or not in a state that allows it).`;
+
+/** The `askwell` program: commands are declared here, their work is loaded only when one runs. */
+function buildProgram(state: ProgramState): Command {
+  const program = configure(new Command("askwell"), "", state)
+    .description("askwell — coaching for networking asks (introductions, recommendations, connections)")
+    .version(packageVersion(), "-V, --version", "print the version")
+    .helpOption("-h, --help", "show help")
+    .addHelpText("after", FOOTER);
+  defineReviewCommand(program, state);
+  defineAsksCommand(program, state);
+  definePromptsCommand(program, state);
+  defineRemindersCommand(program, state);
+  return program;
 }
 
+/** Runs one command line; returns the exit status. Never throws, never prints a stack trace. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === "--help" || name === "-h" || name === "help") {
-    io.stdout.write(usage() + "\n");
-    return name ? 0 : 2;
-  }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
-    io.stderr.write(`askwell: unknown command "${name}".\n\n${usage()}\n`);
-    return 2;
-  }
+  const state: ProgramState = { io, json: argv.includes("--json") || argv.includes("--jsonl"), exitCode: EXIT.ok };
   try {
-    return await command.run(rest, io);
+    await buildProgram(state).parseAsync(argv, { from: "user" });
+    return state.exitCode;
   } catch (error) {
-    // Last line of defence: a short message, never a stack trace (set LOG_LEVEL=debug to see one).
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`askwell ${name}: ${message}\n`);
-    if (io.env.LOG_LEVEL === "debug" && error instanceof Error && error.stack) io.stderr.write(error.stack + "\n");
-    return 1;
+    if (error instanceof CommanderError) return exitCodeOf(error);
+    io.stderr.write(`askwell: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.failed;
   }
 }
 

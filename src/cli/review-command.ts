@@ -1,27 +1,24 @@
-import type { CliCommand, CliIo } from "./io";
-import { parseCommandLine, readAll } from "./io";
+import type { Command } from "commander";
+import { EXIT, fail, readAll, type CliIo, type CommandContext } from "./io";
+import { action, subcommand, type ProgramState } from "./program";
 import type { ReviewContext, ReviewResult } from "../core/types";
 import { renderReviewText } from "./render-review";
 import { MAX_DRAFT_CHARS, parseBatchLine, readBatchLines } from "./batch-input";
 import { rulesOnlyReviewService, type ReviewService } from "../review-service";
 
-const HELP = `Usage: askwell review [options] ["draft text"]
-
-Reviews a networking ask (an intro request, a recommendation ask, a connection
+const DESCRIPTION = `Reviews a networking ask (an intro request, a recommendation ask, a connection
 request, outreach or a follow-up) and suggests a rewrite. The draft comes from
-the argument, or from standard input when there is no argument.
+the arguments, or from standard input when there are none.`;
 
-Options:
-  --json      print the review as one JSON object
-  --jsonl     batch mode: read one {"id": "...", "text": "..."} object per line
-              from standard input, write one result line per input line
-  --ask <id>  review the draft as part of a tracked ask (history rules apply)
-  -h, --help  show this help
-
+const EXAMPLES = `
 Examples:
   askwell review "Hi Dana, could you introduce me to Sam at Acme?"
   askwell review < draft.txt
-  askwell review --jsonl < drafts.jsonl > reviews.jsonl`;
+  askwell review --json < draft.txt
+  askwell review --jsonl < drafts.jsonl > reviews.jsonl
+  askwell review --ask 3 < follow-up.txt`;
+
+
 
 /** The spec's machine-readable shape: one line per input. */
 export function toContractLine(id: string, result: ReviewResult): Record<string, unknown> {
@@ -41,12 +38,17 @@ export function toContractLine(id: string, result: ReviewResult): Record<string,
 
 type ReviewDraft = (text: string) => Promise<ReviewResult>;
 
+/** The CLI's logs go to stderr and stay silent unless LOG_LEVEL asks for them: its stdout is the review. */
+export function cliLogLevel(env: Record<string, string | undefined>): string {
+  return env.LOG_LEVEL?.trim() || "silent";
+}
+
 /** Rules only, unless a model is configured (the model client is loaded only then). */
 async function reviewServiceFor(io: CliIo): Promise<ReviewService> {
   if (!io.env.OPENAI_API_KEY) return rulesOnlyReviewService();
   const { createReviewServiceFromEnv } = await import("../llm/model-review-service.js");
   const { createLogger } = await import("../logger.js");
-  return createReviewServiceFromEnv(io.env, createLogger({ level: io.env.LOG_LEVEL ?? "warn", destination: process.stderr }));
+  return createReviewServiceFromEnv(io.env, createLogger({ level: cliLogLevel(io.env), destination: process.stderr }));
 }
 
 /** The deterministic review, improved by the model when one is configured (never an error: the rules' review stands). */
@@ -59,22 +61,24 @@ function reviewerFor(service: ReviewService, context: ReviewContext): ReviewDraf
 }
 
 /** History for `--ask <id>` from the tracker's store; a message when the ask or the store is not there. */
-async function contextForAsk(askId: string | undefined, io: CliIo): Promise<ReviewContext | string> {
-  if (askId === undefined) return {};
-  const { parseStorageConfig } = await import("../config/storage.js");
-  const { loadReviewContext, localOwner, openStore } = await import("../tracker/index.js");
-  const config = parseStorageConfig(io.env);
-  let store;
+type Loaded = { ok: true; context: ReviewContext } | { ok: false; code: string; message: string; exit: number };
+
+async function contextForAsk(askId: string | undefined, io: CliIo): Promise<Loaded> {
+  if (askId === undefined) return { ok: true, context: {} };
+  const { openCommandTracker } = await import("./local-store.js");
+  const { loadReviewContext } = await import("../tracker/index.js");
+  let local;
   try {
-    store = await openStore(config);
+    local = await openCommandTracker(io.env, { createIfMissing: false });
   } catch (error) {
-    return `could not open the ask store (${error instanceof Error ? error.message : String(error)}). Check DATABASE_URL.`;
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, code: "storage_unavailable", message: `could not open the ask store (${detail}). Check DATABASE_URL.`, exit: EXIT.failed };
   }
   try {
-    const loaded = await loadReviewContext(store, localOwner(config), askId, new Date());
-    return loaded.ok ? loaded.value : `${loaded.message} See \`askwell asks list\`.`;
+    const loaded = await loadReviewContext(local.store, local.owner, askId, new Date());
+    return loaded.ok ? { ok: true, context: loaded.value } : { ok: false, code: loaded.code, message: `${loaded.message} See \`askwell asks list\`.`, exit: EXIT.failed };
   } finally {
-    await store.close();
+    await local.close();
   }
 }
 
@@ -85,45 +89,42 @@ async function runBatch(io: CliIo, reviewDraft: ReviewDraft): Promise<number> {
     out.push(JSON.stringify("error" in item ? item : toContractLine(item.id, await reviewDraft(item.text))));
   }
   io.stdout.write(out.length ? out.join("\n") + "\n" : "");
-  return 0;
+  return EXIT.ok;
 }
 
-export const reviewCommand: CliCommand = {
-  name: "review",
-  summary: "review a draft ask (argument or stdin); --json, --jsonl for batches",
-  async run(args, io) {
-    const parsed = parseCommandLine("review", HELP, io, args, { json: { type: "boolean" }, jsonl: { type: "boolean" }, ask: { type: "string" } });
-    if (!parsed) return 2;
-    const { values, positionals } = parsed;
-    if (values.help) {
-      io.stdout.write(HELP + "\n");
-      return 0;
-    }
-    const context = await contextForAsk(values.ask, io);
-    if (typeof context === "string") {
-      io.stderr.write(`askwell review: ${context}\n`);
-      return 1;
-    }
-    const reviewDraft = reviewerFor(await reviewServiceFor(io), context);
-    if (values.jsonl) return runBatch(io, reviewDraft);
+type ReviewOptions = { json?: boolean; jsonl?: boolean; ask?: string };
 
-    const fromArgs = positionals.join(" ");
-    if (!fromArgs && io.stdin.isTTY) {
-      io.stderr.write(`askwell review: give the draft as an argument or on standard input.\n\n${HELP}\n`);
-      return 2;
-    }
-    const draft = fromArgs || (await readAll(io.stdin));
-    if (!draft.trim()) {
-      io.stderr.write("askwell review: the draft is empty. Paste the message you plan to send.\n");
-      return 2;
-    }
-    if (draft.length > MAX_DRAFT_CHARS) {
-      io.stderr.write(`askwell review: the draft is ${draft.length.toLocaleString("en")} characters; the limit is ${MAX_DRAFT_CHARS.toLocaleString("en")}. A networking ask should fit in five sentences.\n`);
-      return 2;
-    }
-    const result = await reviewDraft(draft);
-    if (values.json) io.stdout.write(JSON.stringify(result, null, 2) + "\n");
-    else io.stdout.write(renderReviewText(result, { color: !!io.stdout.isTTY && !io.env.NO_COLOR }) + "\n");
-    return 0;
-  },
-};
+async function review(ctx: CommandContext, words: string[], options: ReviewOptions): Promise<number> {
+  const { io } = ctx;
+  if (options.json && options.jsonl) return fail(ctx, "usage", "choose one of --json (one draft) and --jsonl (a batch on standard input).");
+  if (options.jsonl && words.length > 0) return fail(ctx, "usage", '--jsonl reads {"id", "text"} lines from standard input and takes no draft argument; pipe the file in: askwell review --jsonl < drafts.jsonl');
+  if (options.jsonl && io.stdin.isTTY) return fail(ctx, "usage", "--jsonl reads a batch from standard input: askwell review --jsonl < drafts.jsonl");
+  const fromArgs = words.join(" ");
+  if (!options.jsonl && !fromArgs && io.stdin.isTTY) return fail(ctx, "usage", "give the draft as an argument or on standard input, e.g. askwell review \"Hi Dana, …\" or askwell review < draft.txt");
+  const loaded = await contextForAsk(options.ask, io);
+  if (!loaded.ok) return fail(ctx, loaded.code, loaded.message, loaded.exit);
+  const reviewDraft = reviewerFor(await reviewServiceFor(io), loaded.context);
+  if (options.jsonl) return runBatch(io, reviewDraft);
+
+  const draft = fromArgs || (await readAll(io.stdin));
+  if (!draft.trim()) return fail(ctx, "draft_empty", "the draft is empty. Paste the message you plan to send.");
+  if (draft.length > MAX_DRAFT_CHARS) {
+    return fail(ctx, "draft_too_long", `the draft is ${draft.length.toLocaleString("en")} characters; the limit is ${MAX_DRAFT_CHARS.toLocaleString("en")}. A networking ask should fit in five sentences.`);
+  }
+  const result = await reviewDraft(draft);
+  if (options.json) io.stdout.write(JSON.stringify(result, null, 2) + "\n");
+  else io.stdout.write(renderReviewText(result, { color: !!io.stdout.isTTY && !io.env.NO_COLOR }) + "\n");
+  return EXIT.ok;
+}
+
+export function defineReviewCommand(program: Command, state: ProgramState): void {
+  subcommand(program, "review", "review", state)
+    .summary("review a draft ask (argument or standard input); --json, --jsonl for batches")
+    .description(DESCRIPTION)
+    .argument("[draft...]", "the draft (quote it); read from standard input when absent")
+    .option("--json", "print the review as one JSON object")
+    .option("--jsonl", 'batch mode: read one {"id": "...", "text": "..."} object per line from standard input, write one result line per input line')
+    .option("--ask <id>", "review the draft as part of a tracked ask (history rules apply)")
+    .addHelpText("after", EXAMPLES)
+    .action(action<ReviewOptions>(state, "review", (ctx, args, options) => review(ctx, (args[0] as string[] | undefined) ?? [], options)));
+}

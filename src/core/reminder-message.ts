@@ -3,13 +3,14 @@ import type { FollowUpPolicy } from "./follow-up-policy";
 import type { Ask, ReminderType } from "./ports";
 import type { AskKind } from "./types";
 
-const KIND_WORDS: Record<AskKind, string> = {
-  intro_request: "an introduction",
-  recommendation_ask: "a recommendation",
-  endorsement_ask: "an endorsement",
-  connection_request: "to connect",
-  outreach: "a conversation",
-  follow_up: "an answer",
+/** What was asked of the reader, phrased around their name: "a recommendation from Dana Lee". */
+const KIND_PHRASES: Record<AskKind, (reader: string) => string> = {
+  intro_request: (reader) => `an introduction by ${reader}`,
+  recommendation_ask: (reader) => `a recommendation from ${reader}`,
+  endorsement_ask: (reader) => `an endorsement from ${reader}`,
+  connection_request: (reader) => `a connection with ${reader}`,
+  outreach: (reader) => `a conversation with ${reader}`,
+  follow_up: (reader) => `an answer from ${reader}`,
 };
 
 export function readerLabel(ask: Pick<Ask, "reader">): string {
@@ -17,8 +18,8 @@ export function readerLabel(ask: Pick<Ask, "reader">): string {
 }
 
 export function askLabel(ask: Pick<Ask, "kind" | "reader" | "thirdPerson">): string {
-  const what = ask.kind === "intro_request" && ask.thirdPerson ? `an introduction to ${ask.thirdPerson}` : KIND_WORDS[ask.kind];
-  return `${what} from ${readerLabel(ask)}`;
+  const reader = readerLabel(ask);
+  return ask.kind === "intro_request" && ask.thirdPerson ? `an introduction to ${ask.thirdPerson} from ${reader}` : KIND_PHRASES[ask.kind](reader);
 }
 
 export function reminderMessage(type: ReminderType, ask: Pick<Ask, "id" | "kind" | "reader" | "thirdPerson">, policy: FollowUpPolicy): string {

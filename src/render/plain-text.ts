@@ -44,6 +44,18 @@ export function renderReview(result: ReviewResult): string {
   return lines.join("\n");
 }
 
+/** `1 ask`, `2 asks`. */
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+/** What `forget` deleted, in words. */
+export function renderForgotten(counts: ForgetCounts): string {
+  const total = counts.asks + counts.reminders + counts.settings + counts.dismissals;
+  if (total === 0) return "Nothing was stored about you, so nothing was deleted.";
+  return `Deleted ${plural(counts.asks, "ask")}, ${plural(counts.reminders, "reminder")}, ${plural(counts.settings, "setting")} and ${plural(counts.dismissals, "dismissal")}.`;
+}
+
 const day = (date: Date): string => date.toISOString().slice(0, 16).replace("T", " ") + " UTC";
 
 export function renderAskLine(ask: Ask): string {
@@ -89,7 +101,5 @@ export function chunkText(text: string, size: number): string[] {
   return chunks;
 }
 
-/** What `forget` deleted, in words. */
-export function forgetSummary(counts: ForgetCounts): string {
-  return `Deleted everything about you: ${counts.asks} asks, ${counts.reminders} reminders, ${counts.settings} settings, ${counts.dismissals} dismissals.`;
-}
+/** What `forget` deleted, in words (the chat surfaces' name for it). */
+export const forgetSummary = renderForgotten;

@@ -1,6 +1,6 @@
 /** Review entry points: /review-ask, @Askwell mentions, the message shortcut, and the review buttons and modal. */
 import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
-import { helpMessage, noticeMessage, publicReviewMessage, reviewEditModal, reviewMessage, reviewResultModal, type SlackMessage, type Viewer } from "../blocks";
+import { helpMessage, noticeMessage, publicReviewMessage, reviewEditModal, reviewMessage, reviewResultModal, trackModal, type SlackMessage, type Viewer } from "../blocks";
 import { MAX_DRAFT_CHARS, NOT_YOURS, NO_TRACKER, tooLongMessage, type SlackDeps } from "../deps";
 import { ACTIONS, VIEWS, decode, dismissValue, fullReviewValue, modalMetadata, reviewEditValue } from "../payloads";
 import { clickerOf, isSameUser, ownedValue, slackOwner, stripBotMention } from "../owner";
@@ -26,7 +26,7 @@ async function reviewIntoResponse(deps: SlackDeps, draft: string, viewer: Viewer
 }
 
 export function registerReviewListeners(app: App, deps: SlackDeps): void {
-  app.command(COMMAND, async ({ command, ack, respond }) => {
+  app.command(COMMAND, async ({ command, ack, respond, client }) => {
     const text = command.text.trim();
     const viewer = { userId: command.user_id, teamId: command.team_id };
     if (text === "" || /^help$/i.test(text)) {
@@ -45,6 +45,13 @@ export function registerReviewListeners(app: App, deps: SlackDeps): void {
     }
     if (/^forget$/i.test(text)) {
       await confirmForget(deps, viewer, respond);
+      return;
+    }
+    if (/^track$/i.test(text)) {
+      // Like the console's `track`: record an ask you sent. Nothing is kept between commands, so the
+      // form asks for the message as sent (the Track this ask button under a review fills it in).
+      if (!deps.tracker) return void (await respond(ephemeral(noticeMessage(NO_TRACKER))));
+      await client.views.open({ trigger_id: command.trigger_id, view: trackModal({ u: viewer.userId, t: viewer.teamId, url: command.response_url }, { intro: true }) });
       return;
     }
     await reviewIntoResponse(deps, text, viewer, respond);
