@@ -46,9 +46,18 @@ export function judge(doc: Doc, history: AskHistory | undefined, models: Learned
   const lexical = lexiconEvidence(doc, history);
   if (!models || !/[\p{L}]/u.test(doc.norm)) return { evidence: lexical, opinion: { probabilities: null, likeliestAsk: null } };
   const scores = scoresOf(models, featuresOf(lexical, models.bits));
-  const { kind, probabilities, likeliestAsk } = judgeKind(models, scores);
+  const judged = judgeKind(models, scores);
+  const { probabilities, likeliestAsk } = judged;
+  // The benefit of the doubt goes to text that asks something; a greeting or a remark with no
+  // request in it is not an ask just because "other" fell short of sure.
+  const kind = judged.kind !== "other" && !asksSomething(lexical) && probabilities.other >= probabilities[likeliestAsk] ? "other" : judged.kind;
   const verdicts = kind === "other" ? undefined : learnedVerdicts(models, scores, kind, doc);
   return { evidence: lexical.decided(kind, verdicts), opinion: { probabilities, likeliestAsk } };
+}
+
+/** Whether the text requests anything at all: a question, a request sentence, or an ask the lexicon recognises. */
+function asksSomething(lexical: Evidence): boolean {
+  return lexical.kind !== "other" || lexical.doc.norm.includes("?") || requestGrams(lexical.doc).length > 0;
 }
 
 function learnedVerdicts(models: LearnedModels, scores: Float64Array, kind: AskKind, doc: Doc): LearnedVerdicts {
