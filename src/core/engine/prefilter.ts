@@ -22,16 +22,25 @@ const ANYTHING: Info = { exact: null, required: null };
 
 class Unsupported extends Error {}
 
+const PLAIN = /^[^\\()[\]{}|^$.*+?]$/;
+const QUANTIFIER = /^[?*+{]$/;
+
 /** The better filter of two: the one whose shortest word is longest (rarer), then the one with fewer words. */
+function shortest(s: Set<string>): number {
+  let min = Infinity;
+  for (const w of s) if (w.length < min) min = w.length;
+  return min;
+}
+
+const usable = (s: Set<string> | null): s is Set<string> => s !== null && s.size > 0 && s.size <= MAX_REQUIRED && shortest(s) > 0;
+
 function better(a: Set<string> | null, b: Set<string> | null): Set<string> | null {
-  const usable = (s: Set<string> | null) => s !== null && s.size > 0 && s.size <= MAX_REQUIRED && ![...s].some((w) => w.length === 0);
   if (!usable(a)) return usable(b) ? b : null;
   if (!usable(b)) return a;
-  const shortest = (s: Set<string>) => Math.min(...[...s].map((w) => w.length));
-  const la = Math.min(shortest(a!), 8);
-  const lb = Math.min(shortest(b!), 8);
+  const la = Math.min(shortest(a), 8);
+  const lb = Math.min(shortest(b), 8);
   if (la !== lb) return la > lb ? a : b;
-  return a!.size <= b!.size ? a : b;
+  return a.size <= b.size ? a : b;
 }
 
 function cross(a: Set<string>, b: Set<string>): Set<string> | null {
@@ -134,7 +143,10 @@ class Parser {
     if (ch === "^" || ch === "$") return NOTHING;
     if (ch === ".") return ANYTHING;
     if ("*+?{}".includes(ch)) throw new Unsupported();
-    return { exact: new Set([ch]), required: null };
+    // A run of plain letters is one piece, except a last letter a quantifier applies to ("recs?").
+    let literal = ch;
+    while (this.at < this.src.length && PLAIN.test(this.src[this.at]!) && !QUANTIFIER.test(this.src[this.at + 1] ?? "")) literal += this.src[this.at++];
+    return { exact: new Set([literal]), required: null };
   }
 
   private group(): Info {
