@@ -7,13 +7,14 @@ import { review } from "../src/core/review";
 
 describe("the words a pattern needs", () => {
   test.each([
-    ["\\bpick your brain\\b", ["pick your brain"]],
-    ["\\b(?:could|would) you (?:ask|tell)\\b", ["could you ask", "could you tell", "would you ask", "would you tell"]],
-    ["\\bi(?:'?ll| will)\\b", ["i'll", "ill"]],
-    ["\\[(?:[^\\]]*\\b(?:e-?mail|phone)\\b[^\\]]*)\\]", ["e-mail", "email", "phone"]],
-    ["\\bfoo\\b(?=[\\s\\S]*\\bbar\\b)", ["bar"]],
-  ])("%s", (source, words) => {
-    expect(new Set(requiredWords(source))).toEqual(new Set(words));
+    ["\\bpick your brain\\b", [["pick your brain"]]],
+    ["\\b(?:could|would) you (?:ask|tell)\\b", [["could you ask", "could you tell", "would you ask", "would you tell"]]],
+    ["\\bi(?:'?ll| will)\\b", [["i'll", "ill"]]],
+    ["\\[(?:[^\\]]*\\b(?:e-?mail|phone)\\b[^\\]]*)\\]", [["e-mail", "email", "phone"], ["["], ["]"]]],
+    ["\\bfoo\\b(?=[\\s\\S]*\\bbar\\b)", [["bar"], ["foo"]]],
+    ["\\byou\\b(?: \\w+){0,2} (?:managed|coached)\\b[^.]{0,30}\\b(?:me|my)\\b", [[" managed", " coached"], ["you"], ["me", "my"]]],
+  ])("%s", (source, sets) => {
+    expect(requiredWords(source)).toEqual(sets);
   });
 
   test.each([
@@ -28,7 +29,7 @@ describe("the words a pattern needs", () => {
   ])("%s: no word it names is missing from a match (%s)", (source, sample) => {
     expect(new RegExp(source).test(sample)).toBe(true);
     const words = requiredWords(source);
-    if (words) expect(words.some((w) => sample.includes(w))).toBe(true);
+    for (const set of words ?? []) expect(set.some((w) => sample.includes(w))).toBe(true);
   });
 
   test("an optional pattern needs nothing", () => {
@@ -69,7 +70,7 @@ test("a pattern whose words are absent is skipped", () => {
   review("Hi Dana, could you introduce me to Sam at Acme?");
   const doc = analyse("Lovely weather today.");
   const pickYourBrain = lexiconPatterns().find((p) => p.re.source.includes("pick your brain"))!;
-  expect(pickYourBrain.words).toEqual(["pick your brain"]);
+  expect(pickYourBrain.words).toEqual([["pick your brain"]]);
   expect(mayMatch(doc, pickYourBrain.re)).toBe(false);
   expect(mayMatch(analyse("Could I pick your brain?"), pickYourBrain.re)).toBe(true);
 });

@@ -24,22 +24,22 @@ export function rx(...parts: string[]): RegExp {
 }
 
 /** Every lexicon pattern compiled so far, with the words it needs (null: always run). */
-export function lexiconPatterns(): Array<{ re: RegExp; words: readonly string[] | null }> {
+export function lexiconPatterns(): Array<{ re: RegExp; words: readonly string[][] | null }> {
   return [...compiled.values()].map((re) => ({ re, words: needs.get(re) ?? null }));
 }
 
-/** The literal words a lexicon pattern needs (one of them), when they are known. */
-const needs = new WeakMap<RegExp, string[]>();
+/** The literal words a lexicon pattern needs (one of each set), when they are known. */
+const needs = new WeakMap<RegExp, string[][]>();
 const trigrams = new WeakMap<Doc, Uint32Array>();
 
-/** False when the text lacks every word the pattern needs, so running it would find nothing. */
+/** False when the text lacks all the words of a set the pattern needs, so running it would find nothing. */
 export function mayMatch(doc: Doc, re: RegExp): boolean {
-  const words = needs.get(re);
-  if (!words) return true;
+  const sets = needs.get(re);
+  if (!sets) return true;
   let index = trigrams.get(doc);
   if (!index) trigrams.set(doc, (index = trigramsOf(doc.norm)));
-  for (const word of words) if (mayContain(doc.norm, index, word)) return true;
-  return false;
+  for (const words of sets) if (!words.some((word) => mayContain(doc.norm, index, word))) return false;
+  return true;
 }
 
 /**

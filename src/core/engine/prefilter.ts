@@ -1,7 +1,7 @@
 /**
- * Which literal words a regular expression needs: a set of strings at least one of which appears in
- * any text the pattern can match (lookarounds included, as they read the same text). A pattern whose
- * words are all absent cannot match, so it is not run at all; most of the lexicon's patterns scan
+ * Which literal words a regular expression needs: sets of strings such that, for every set, one of its
+ * strings appears in any text the pattern can match (lookarounds included, as they read the same
+ * text). A pattern one of whose sets is wholly absent cannot match, so it is not run at all; most of the lexicon's patterns scan
  * drafts that lack their key words. Derived from the pattern's source, so the lexicon stays as it is
  * written. Only the syntax the lexicon uses is understood; anything else makes the pattern
  * unfiltered (always run), never wrongly skipped.
@@ -11,14 +11,15 @@
 interface Info {
   /** Every string the piece can match, when there are few (small alternations, optional letters). */
   exact: Set<string> | null;
-  /** Strings at least one of which any match contains (null: nothing known). */
-  required: Set<string> | null;
+  /** Sets of strings: any match contains a string of each set (empty: nothing known). */
+  required: Set<string>[];
 }
 
 const MAX_EXACT = 24;
 const MAX_REQUIRED = 40;
-const NOTHING: Info = { exact: new Set([""]), required: null };
-const ANYTHING: Info = { exact: null, required: null };
+const MAX_SETS = 4;
+const NOTHING: Info = { exact: new Set([""]), required: [] };
+const ANYTHING: Info = { exact: null, required: [] };
 
 class Unsupported extends Error {}
 
@@ -42,6 +43,16 @@ function better(a: Set<string> | null, b: Set<string> | null): Set<string> | nul
   if (la !== lb) return la > lb ? a : b;
   return a.size <= b.size ? a : b;
 }
+
+/** The single most selective set of a list (and an exact set), or null. */
+function bestOf(list: readonly Set<string>[], exact: Set<string> | null = null): Set<string> | null {
+  let best: Set<string> | null = usable(exact) ? exact : null;
+  for (const set of list) best = better(best, set);
+  return best;
+}
+
+/** The sets of `list` plus `extra` when it is usable as a filter. */
+const withSet = (list: readonly Set<string>[], extra: Set<string> | null): Set<string>[] => (usable(extra) ? [...list, extra] : [...list]);
 
 function cross(a: Set<string>, b: Set<string>): Set<string> | null {
   if (a.size * b.size > MAX_EXACT) return null;
@@ -74,38 +85,38 @@ class Parser {
     }
     if (branches.length === 1) return branches[0]!;
     let exact: Set<string> | null = new Set();
-    let required: Set<string> | null = new Set();
+    let union: Set<string> | null = new Set();
     for (const b of branches) {
       if (exact && b.exact) for (const w of b.exact) exact.add(w);
       else exact = null;
-      const need = better(b.required, b.exact);
-      if (required && need) for (const w of need) required.add(w);
-      else required = null;
+      const need = bestOf(b.required, b.exact);
+      if (union && need) for (const w of need) union.add(w);
+      else union = null;
     }
     if (exact && exact.size > MAX_EXACT) exact = null;
-    return { exact, required: required ? minimal(required) : null };
+    return { exact, required: union ? [minimal(union)] : [] };
   }
 
   /** A run of pieces: literal text runs between unknown pieces are the candidates. */
   private sequence(): Info {
     let run: Set<string> = new Set([""]);
     let whole: Set<string> | null = new Set([""]);
-    let best: Set<string> | null = null;
+    let needs: Set<string>[] = [];
     while (this.at < this.src.length && this.src[this.at] !== "|" && this.src[this.at] !== ")") {
       const item = this.quantified();
-      best = better(best, item.required);
+      needs.push(...item.required);
       if (item.exact) {
         const joined = cross(run, item.exact);
-        if (!joined) best = better(best, run);
+        if (!joined) needs = withSet(needs, run);
         run = joined ?? new Set(item.exact);
         whole = whole && cross(whole, item.exact);
       } else {
-        best = better(best, run);
+        needs = withSet(needs, run);
         run = new Set([""]);
         whole = null;
       }
     }
-    return { exact: whole, required: better(best, run) };
+    return { exact: whole, required: withSet(needs, run) };
   }
 
   private quantified(): Info {
@@ -127,11 +138,11 @@ class Parser {
     } else return atom;
     if (this.src[this.at] === "?") this.at++; // lazy
     if (min === 0) {
-      if (max === 1 && atom.exact) return { exact: new Set([...atom.exact, ""]), required: null };
-      return { exact: null, required: null };
+      if (max === 1 && atom.exact) return { exact: new Set([...atom.exact, ""]), required: [] };
+      return ANYTHING;
     }
     if (min === 1 && max === 1) return atom;
-    return { exact: null, required: better(atom.required, atom.exact) };
+    return { exact: null, required: withSet(atom.required, atom.exact) };
   }
 
   private atom(): Info {
@@ -146,7 +157,7 @@ class Parser {
     // A run of plain letters is one piece, except a last letter a quantifier applies to ("recs?").
     let literal = ch;
     while (this.at < this.src.length && PLAIN.test(this.src[this.at]!) && !QUANTIFIER.test(this.src[this.at + 1] ?? "")) literal += this.src[this.at++];
-    return { exact: new Set([literal]), required: null };
+    return { exact: new Set([literal]), required: [] };
   }
 
   private group(): Info {
@@ -161,7 +172,7 @@ class Parser {
     const inner = this.alternation();
     if (this.src[this.at] !== ")") throw new Unsupported();
     this.at++;
-    if (kind === "?=" || kind === "?<=") return { exact: new Set([""]), required: better(inner.required, inner.exact) };
+    if (kind === "?=" || kind === "?<=") return { exact: new Set([""]), required: withSet(inner.required, inner.exact) };
     if (kind === "?!" || kind === "?<!") return NOTHING;
     return inner;
   }
@@ -180,7 +191,7 @@ class Parser {
         chars.add(next);
       } else chars.add(body[i]!);
     }
-    return chars.size <= 6 ? { exact: chars, required: null } : ANYTHING;
+    return chars.size <= 6 ? { exact: chars, required: [] } : ANYTHING;
   }
 
   private escape(): Info {
@@ -188,20 +199,30 @@ class Parser {
     if (next === undefined) throw new Unsupported();
     this.at += 2;
     if (next === "b" || next === "B") return NOTHING;
-    if (next === "n") return { exact: new Set(["\n"]), required: null };
-    if (next === "t") return { exact: new Set(["\t"]), required: null };
+    if (next === "n") return { exact: new Set(["\n"]), required: [] };
+    if (next === "t") return { exact: new Set(["\t"]), required: [] };
     if (/[dDwWsS]/.test(next)) return ANYTHING;
     if (/[a-zA-Z0-9]/.test(next)) throw new Unsupported();
-    return { exact: new Set([next]), required: null };
+    return { exact: new Set([next]), required: [] };
   }
 }
 
-/** Words one of which a match of `source` needs in the text, or null when nothing safe is known. */
-export function requiredWords(source: string): string[] | null {
+/**
+ * Sets of words a match of `source` needs in the text (one word of every set; the most selective
+ * few sets), or null when nothing safe is known.
+ */
+export function requiredWords(source: string): string[][] | null {
   try {
     const info = new Parser(source).parse();
-    const words = better(info.required, info.exact);
-    return words ? [...minimal(words)] : null;
+    const sets: Set<string>[] = [];
+    let rest = withSet(info.required, info.exact).map(minimal).filter(usable);
+    while (sets.length < MAX_SETS && rest.length) {
+      const best = bestOf(rest)!;
+      sets.push(best);
+      // A set every word of the chosen one contains adds nothing ("managed" after " managed").
+      rest = rest.filter((set) => ![...best].every((w) => [...set].some((v) => w.includes(v))));
+    }
+    return sets.length ? sets.map((s) => [...s]) : null;
   } catch (error) {
     if (error instanceof Unsupported) return null;
     throw error;
