@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { readAll } from "./io";
+import { StringDecoder } from "node:string_decoder";
 import { MAX_REVIEWED_CHARS } from "../core/review";
 
 /** Longest draft accepted; all of it is reviewed, longer text is refused with a clear message rather than silently cut. */
@@ -26,9 +26,30 @@ export function parseBatchLine(line: string): BatchItem {
   return checked.data;
 }
 
-/** The lines of standard input, in order; a blank line is kept (it gets its own answer, so results stay aligned with inputs). */
+/**
+ * The lines of standard input, in order, each as soon as it has arrived (memory holds one line, not the
+ * input); a blank line is kept (it gets its own answer, so results stay aligned with inputs).
+ */
+export async function* batchLines(stdin: NodeJS.ReadableStream): AsyncGenerator<string> {
+  const decoder = new StringDecoder("utf8");
+  let pending = "";
+  for await (const chunk of stdin) {
+    pending += typeof chunk === "string" ? chunk : decoder.write(chunk as Buffer);
+    let end: number;
+    while ((end = pending.indexOf("\n")) >= 0) {
+      yield withoutCarriageReturn(pending.slice(0, end));
+      pending = pending.slice(end + 1);
+    }
+  }
+  pending += decoder.end();
+  if (pending) yield pending;
+}
+
+const withoutCarriageReturn = (line: string): string => (line.endsWith("\r") ? line.slice(0, -1) : line);
+
+/** All the lines of standard input at once, for commands whose output needs the whole batch. */
 export async function readBatchLines(stdin: NodeJS.ReadableStream): Promise<string[]> {
-  const lines = (await readAll(stdin)).split(/\r?\n/);
-  if (lines.length && lines[lines.length - 1] === "") lines.pop();
+  const lines: string[] = [];
+  for await (const line of batchLines(stdin)) lines.push(line);
   return lines;
 }

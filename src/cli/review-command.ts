@@ -3,7 +3,7 @@ import { EXIT, fail, readAll, type CliIo, type CommandContext } from "./io";
 import { action, subcommand, type ProgramState } from "./program";
 import type { ReviewContext, ReviewResult } from "../core/types";
 import { renderReviewText } from "./render-review";
-import { MAX_DRAFT_CHARS, parseBatchLine, readBatchLines } from "./batch-input";
+import { MAX_DRAFT_CHARS, batchLines, parseBatchLine } from "./batch-input";
 import { rulesOnlyReviewService, type ReviewService } from "../review-service";
 
 const DESCRIPTION = `Reviews a networking ask (an intro request, a recommendation ask, a connection
@@ -82,14 +82,53 @@ async function contextForAsk(askId: string | undefined, io: CliIo): Promise<Load
   }
 }
 
+/**
+ * Streams a batch: each result is written as its line is read, so memory stays flat however long the
+ * input. A reader that goes away (`| head`) ends the run quietly, with exit code 0.
+ */
 async function runBatch(io: CliIo, reviewDraft: ReviewDraft): Promise<number> {
-  const out: string[] = [];
-  for (const line of await readBatchLines(io.stdin)) {
+  const output = new LineWriter(io.stdout);
+  for await (const line of batchLines(io.stdin)) {
     const item = parseBatchLine(line);
-    out.push(JSON.stringify("error" in item ? item : toContractLine(item.id, await reviewDraft(item.text))));
+    if (!(await output.write(JSON.stringify("error" in item ? item : toContractLine(item.id, await reviewDraft(item.text)))))) break;
   }
-  io.stdout.write(out.length ? out.join("\n") + "\n" : "");
   return EXIT.ok;
+}
+
+/** Writes lines, waiting when the reader is slower; knows when the reader has gone (EPIPE and the like). */
+class LineWriter {
+  private closed = false;
+
+  constructor(private readonly stream: NodeJS.WritableStream) {
+    // Kept for the life of the process: a late EPIPE must not become an uncaught exception.
+    stream.on("error", () => {
+      this.closed = true;
+    });
+  }
+
+  /** False once nobody reads any more. */
+  async write(line: string): Promise<boolean> {
+    if (this.closed) return false;
+    let ready: boolean;
+    try {
+      ready = this.stream.write(line + "\n");
+    } catch {
+      this.closed = true;
+      return false;
+    }
+    if (!ready && !this.closed) await new Promise<void>((resolve) => {
+      const done = () => {
+        this.stream.off("drain", done);
+        this.stream.off("error", done);
+        this.stream.off("close", done);
+        resolve();
+      };
+      this.stream.on("drain", done);
+      this.stream.on("error", done);
+      this.stream.on("close", done);
+    });
+    return !this.closed;
+  }
 }
 
 type ReviewOptions = { json?: boolean; jsonl?: boolean; ask?: string };

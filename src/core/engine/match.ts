@@ -1,5 +1,6 @@
 import type { Doc, Span } from "./text";
 import { sentenceAt } from "./text";
+import { mayContain, requiredWords, trigramsOf } from "./prefilter";
 
 /** A gap of up to n characters inside one sentence. */
 export const gap = (n: number): string => `[^.!?\\n]{0,${n}}?`;
@@ -13,8 +14,32 @@ const compiled = new Map<string, RegExp>();
 export function rx(...parts: string[]): RegExp {
   const source = parts.join("");
   let re = compiled.get(source);
-  if (!re) compiled.set(source, (re = new RegExp(apostrophesOptional(source), "g")));
+  if (!re) {
+    const pattern = apostrophesOptional(source);
+    compiled.set(source, (re = new RegExp(pattern, "g")));
+    const words = requiredWords(pattern);
+    if (words) needs.set(re, words);
+  }
   return re;
+}
+
+/** Every lexicon pattern compiled so far, with the words it needs (null: always run). */
+export function lexiconPatterns(): Array<{ re: RegExp; words: readonly string[][] | null }> {
+  return [...compiled.values()].map((re) => ({ re, words: needs.get(re) ?? null }));
+}
+
+/** The literal words a lexicon pattern needs (one of each set), when they are known. */
+const needs = new WeakMap<RegExp, string[][]>();
+const trigrams = new WeakMap<Doc, Uint32Array>();
+
+/** False when the text lacks all the words of a set the pattern needs, so running it would find nothing. */
+export function mayMatch(doc: Doc, re: RegExp): boolean {
+  const sets = needs.get(re);
+  if (!sets) return true;
+  let index = trigrams.get(doc);
+  if (!index) trigrams.set(doc, (index = trigramsOf(doc.norm)));
+  for (const words of sets) if (!words.some((word) => mayContain(doc.norm, index, word))) return false;
+  return true;
 }
 
 /**
@@ -42,6 +67,7 @@ export type Guard = (doc: Doc, span: Span) => boolean;
 
 /** The matches of `re` in the normalised text that pass all guards, in order (lazily). */
 function* matches(doc: Doc, re: RegExp, guards: Guard[]): Generator<Span> {
+  if (!mayMatch(doc, re)) return;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(doc.norm))) {

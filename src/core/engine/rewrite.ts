@@ -289,6 +289,27 @@ const NOT_A_NAME = new Set(
 
 const CAPITALISED = /(?<![\p{L}\d])(?:\p{Lu}[\p{L}\d'’&.-]*|[A-Z]{2,}\d*)(?![\p{L}\d])/gu;
 
+const NEXT_CAPITALISED = /\s+\p{Lu}/uy;
+const GAP_CHAR = /^[\s\p{P}\p{S}]$/u;
+
+/**
+ * Whether only spaces, punctuation and symbols stand between a sentence start (the text's start, or
+ * a full stop, question or exclamation mark, or colon) and `offset`. Walks back over that run only,
+ * so checking every word of a long text stays linear.
+ */
+function startsSentence(text: string, offset: number): boolean {
+  let i = offset;
+  while (i > 0) {
+    const low = text.charCodeAt(i - 1);
+    const pair = i > 1 && low >= 0xdc00 && low <= 0xdfff && text.charCodeAt(i - 2) >= 0xd800 && text.charCodeAt(i - 2) <= 0xdbff;
+    const ch = pair ? text.slice(i - 2, i) : text[i - 1]!;
+    if (!GAP_CHAR.test(ch)) return false;
+    if (ch === "." || ch === "!" || ch === "?" || ch === ":") return true;
+    i -= ch.length;
+  }
+  return true;
+}
+
 /**
  * The names in a sentence (people, organisations, products, acronyms): the facts a rewrite must
  * keep. A run of capitalised words ("Hamid Rahimi", "Kestrel Logistics") is one name.
@@ -299,8 +320,9 @@ export function namesIn(text: string): string[] {
     const word = m[0].replace(/[.'’-]+$/, "").replace(/['’]s$/, "");
     if (word.length < 2 || NOT_A_NAME.has(word.toLowerCase())) continue;
     // The first word of a sentence is capitalised anyway: it starts a name only if the next word is capitalised too.
-    const atStart = /(?:^|[.!?:])[\s\p{P}\p{S}]*$/u.test(text.slice(0, m.index));
-    const nextCapitalised = /^\s+\p{Lu}/u.test(text.slice(m.index + m[0].length));
+    const atStart = startsSentence(text, m.index);
+    NEXT_CAPITALISED.lastIndex = m.index + m[0].length;
+    const nextCapitalised = NEXT_CAPITALISED.test(text);
     if (atStart && !/^[A-Z]{2,}/.test(word) && !nextCapitalised) continue;
     words.push({ word, start: m.index, end: m.index + word.length });
   }
@@ -562,10 +584,13 @@ function restoreEntities(parts: Parts, draft: string, findings: Finding[]): void
   if (!/[@<]|https?:/.test(draft)) return;
   const droppable = findings.filter((f) => (f.rule === "email-workaround" || f.rule === "premature-pitch") && f.start !== null);
   const inDroppable = (at: number) => droppable.some((f) => at >= f.start! - 80 && at <= f.end! + 80);
-  const text = () => [parts.greeting ?? "", ...parts.body.map((b) => b.text), ...parts.signOff].join("\n");
+  // The joined text is rebuilt only after an entity was put back (a draft may hold thousands of them).
+  let joined: string | null = null;
+  const text = () => (joined ??= [parts.greeting ?? "", ...parts.body.map((b) => b.text), ...parts.signOff].join("\n"));
   for (const m of draft.matchAll(ENTITY)) {
     const entity = m[0];
     if (text().includes(entity) || inDroppable(m.index)) continue;
+    joined = null;
     const first = parts.body.find((b) => !b.fixed) ?? parts.body[0];
     if (entity.startsWith("<@") || entity.startsWith("<#") || entity.startsWith("<!")) {
       if (parts.greeting) parts.greeting = `${entity} ${parts.greeting}`;

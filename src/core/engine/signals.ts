@@ -694,7 +694,26 @@ export function directContact(doc: Doc): Span | null {
     if (/\b(?:send it|send them|email them|write to|submit to|to)\s+(?:straight )?(?:to\s+)?$/.test(before) && !/\bme\b/.test(before)) continue;
     return c;
   }
-  return findFirst(doc, rx("\\[(?:[^\\]]*\\b(?:e-?mail|phone|number|contact)\\b[^\\]]*)\\]"));
+  return bracketedContact(doc.norm);
+}
+
+const CONTACT_WORD = /\b(?:e-?mail|phone|number|contact)\b/;
+
+/**
+ * A bracket naming a way to reach the sender ("[your email]"): the first "[" before a "]" with such a
+ * word in between. One pass over the text (a regex for this backtracks cubically on "[email [email …").
+ */
+function bracketedContact(norm: string): Span | null {
+  let from = 0;
+  while (from < norm.length) {
+    const open = norm.indexOf("[", from);
+    if (open < 0) return null;
+    const close = norm.indexOf("]", open);
+    if (close < 0) return null;
+    if (CONTACT_WORD.test(norm.slice(open + 1, close))) return { start: open, end: close + 1 };
+    from = close + 1;
+  }
+  return null;
 }
 
 /* ---------- generic boilerplate ---------- */
