@@ -126,9 +126,11 @@ describe("the model path through `askwell review --jsonl` (real openai client)",
 
   it("`askwell prompts render` without --jsonl explains itself; a draft over the size limit is marked skipped", async () => {
     let help = "";
-    const code = await runCli(["prompts"], { stdin: Readable.from([""]), stdout: new Writable({ write: (c, _e, done) => ((help += String(c)), done()) }), stderr: new Writable({ write: (_c, _e, done) => done() }), env: {} });
+    const collect = new Writable({ write: (c, _e, done) => ((help += String(c)), done()) });
+    const code = await runCli(["prompts"], { stdin: Readable.from([""]), stdout: collect, stderr: collect, env: {} });
     expect(code).toBe(2);
-    expect(help).toMatch(/askwell prompts render --jsonl/);
+    expect(help).toMatch(/Usage: askwell prompts/);
+    expect(help).toMatch(/--jsonl \[--system-once\]/);
     const { lines } = await askwell(["prompts", "render", "--jsonl"], { LLM_MAX_DRAFT_CHARS: "50" });
     expect(lines[0]).toEqual({ id: "a", skipped: expect.stringMatching(/LLM_MAX_DRAFT_CHARS \(50\)/) });
   });

@@ -25,6 +25,9 @@ export const EVENT_SCOPES: Record<string, readonly string[]> = {
   app_home_opened: [],
   app_mention: ["app_mentions:read"],
   "message.im": ["im:history"],
+  // Uninstall and revocation need no scope; Askwell deletes the workspace's installation on them.
+  app_uninstalled: [],
+  tokens_revoked: [],
 };
 
 /** Slash commands and shortcuts both need `commands`. */

@@ -38,6 +38,7 @@ export function definePromptsCommand(program: Command, state: ProgramState): voi
     .summary("render the model's messages per draft: render --jsonl [--system-once] < drafts.jsonl")
     .description("The model's prompts, as it would receive them.");
   subcommand(prompts, "render", "prompts render", state)
+    .summary("write the messages the model would receive, one JSON line per draft (--jsonl [--system-once] < drafts.jsonl)")
     .description(DESCRIPTION)
     .option("--jsonl", "read {\"id\", \"text\"} lines from standard input, write one line per draft")
     .option("--system-once", "write the system prompt (the same for every draft) once, as the first line {\"system\": \"...\"}")
