@@ -17,6 +17,7 @@ import { KyselyAskStore } from "../../src/storage/kysely-ask-store";
 import { createSeenRequests } from "../../src/storage/seen-requests";
 import { secretBox } from "../../src/storage/secret-box";
 import { createTrackerService } from "../../src/tracker";
+import { teamServiceFor } from "../../src/tracker/local";
 import { startReminderRunner } from "../../src/tracker/runner";
 import { Closers } from "../closers";
 import { createHttpServer, type HttpServer } from "../http/server";
@@ -46,7 +47,8 @@ export async function startSlack(options: { env: Env; logger: Logger; now?: () =
   return closers.guard(async () => {
     const store = await openStore(storage);
     closers.add(() => store.close());
-    const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: storage.storeDrafts, logger });
+    const team = teamServiceFor(store, logger);
+    const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: storage.storeDrafts, logger, team });
     const reviews = createReviewServiceFromEnv(env, logger, { now, usage: settingsTokenUsageStore(store, "slack", now) });
     let installationStore: InstallationStore | undefined;
     if (config.auth.type === "oauth" && store instanceof KyselyAskStore) {

@@ -11,6 +11,7 @@ import { settingsTokenUsageStore } from "../../src/llm/settings-token-usage";
 import type { Logger } from "../../src/logger";
 import { openStore } from "../../src/storage";
 import { createTrackerService } from "../../src/tracker";
+import { teamServiceFor } from "../../src/tracker/local";
 import { startReminderRunner } from "../../src/tracker/runner";
 import { AskwellError } from "../../src/errors";
 import { Closers } from "../closers";
@@ -36,7 +37,8 @@ export async function startTeams(options: { env: Env; logger: Logger; now?: () =
   return closers.guard(async () => {
     const store = await openStore(storage);
     closers.add(() => store.close());
-    const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: storage.storeDrafts, logger });
+    const team = teamServiceFor(store, logger);
+    const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: storage.storeDrafts, logger, team });
     const reviews = createReviewServiceFromEnv(env, logger, { now, usage: settingsTokenUsageStore(store, "teams", now) });
     const adapter = createTeamsAdapter(config.credentials, logger);
     const appId = config.appId ?? "";

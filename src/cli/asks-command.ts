@@ -53,9 +53,12 @@ async function run(sub: string, positionals: string[], values: Record<string, st
     const reviewed = review(draft);
     const kindFlag = values.kind as string | undefined;
     if (kindFlag !== undefined && (!(KINDS as readonly string[]).includes(kindFlag) || kindFlag === "other")) return fail(io, `--kind must be one of ${KINDS.filter((k) => k !== "other").join(", ")}`);
-    const kind = (kindFlag ?? reviewed.kind) as AskKind | "other";
+    // --intro names the person to be introduced to: the ask is an intro request whatever the wording.
+    const kind = (kindFlag ?? (values.intro ? "intro_request" : reviewed.kind)) as AskKind | "other";
     if (kind === "other") return fail(io, "this draft doesn't read as a networking ask; pass --kind <kind> to track it anyway");
     const result = await tracker.trackAsk(owner, { reader: to, thirdPerson: (values.intro as string | undefined) ?? null, kind, draft, summary: reviewed.summary, sentAt: at, timeZone: null });
+    const notice = result.ok ? await local.team?.connectorNoticeFor(result.value, at) : null;
+    if (notice) io.stderr.write(`${notice}\n`);
     return report(io, result, (ask) => ask.id);
   }
   if (sub === "list") {

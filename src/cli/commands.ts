@@ -13,4 +13,5 @@ export const commands: CliCommand[] = [
   lazy("asks", "track sent asks: add, list, show, followed-up, replied, close, export, forget", async () => (await import("./asks-command.js")).asksCommand),
   lazy("prompts", "render the model's messages per draft: render --jsonl [--system-once] < drafts.jsonl", async () => (await import("./prompts-command.js")).promptsCommand),
   lazy("reminders", "deliver due follow-up reminders once and exit: run [--now <ISO-8601>]", async () => (await import("./reminders-command.js")).remindersCommand),
+  lazy("policy", "house rules of the local workspace: show, history, set, disable, enable, phrase add|remove", async () => (await import("./policy-command.js")).policyCommand),
 ];

@@ -4,6 +4,7 @@ import type { ReviewContext, ReviewResult } from "../core/types";
 import { renderReviewText } from "./render-review";
 import { MAX_DRAFT_CHARS, parseBatchLine, readBatchLines } from "./batch-input";
 import { rulesOnlyReviewService, type ReviewService } from "../review-service";
+import { localHouseRules } from "./local-policy";
 
 const HELP = `Usage: askwell review [options] ["draft text"]
 
@@ -53,7 +54,7 @@ async function reviewServiceFor(io: CliIo): Promise<ReviewService> {
 function reviewerFor(service: ReviewService, context: ReviewContext): ReviewDraft {
   return async (text) => {
     const first = service.reviewNow(text, context);
-    const improved = await service.improve(text, first, { workspaceId: "local" });
+    const improved = await service.improve(text, first, { workspaceId: "local", ...(context.policy ? { policy: context.policy } : {}) });
     return improved?.result ?? first;
   };
 }
@@ -104,7 +105,8 @@ export const reviewCommand: CliCommand = {
       io.stderr.write(`askwell review: ${context}\n`);
       return 1;
     }
-    const reviewDraft = reviewerFor(await reviewServiceFor(io), context);
+    const policy = await localHouseRules(io.env);
+    const reviewDraft = reviewerFor(await reviewServiceFor(io), policy ? { ...context, policy } : context);
     if (values.jsonl) return runBatch(io, reviewDraft);
 
     const fromArgs = positionals.join(" ");
