@@ -8,6 +8,7 @@ import { sql } from "kysely";
 import type { Env } from "../../src/config/env";
 import { parseSlackConfig } from "../../src/config/slack";
 import { parseStorageConfig } from "../../src/config/storage";
+import { parseTeamConfig } from "../../src/config/team";
 import type { AskStore } from "../../src/core/ask-store";
 import { createReviewServiceFromEnv } from "../../src/llm/model-review-service";
 import { settingsTokenUsageStore } from "../../src/llm/settings-token-usage";
@@ -43,6 +44,7 @@ export async function startSlack(options: { env: Env; logger: Logger; now?: () =
   // Every section is parsed before anything opens, so a bad variable stops start-up at once.
   const config = parseSlackConfig(env);
   const storage = parseStorageConfig(env);
+  const teamConfig = parseTeamConfig(env);
   const closers = new Closers();
   return closers.guard(async () => {
     const store = await openStore(storage);
@@ -63,7 +65,7 @@ export async function startSlack(options: { env: Env; logger: Logger; now?: () =
     const pool = startReviewPool({ size: 1, logger });
     if (pool) closers.add(() => pool.close());
     const seenRequests = store instanceof KyselyAskStore ? createSeenRequests(store.db) : null;
-    const slack = await createSlackApp({ config, http, installationStore, seenRequests, deps: { reviews, tracker, logger, now, reviewOffThread: pool?.reviewNow } });
+    const slack = await createSlackApp({ config, http, installationStore, seenRequests, deps: { reviews, tracker, logger, now, reviewOffThread: pool?.reviewNow, team, admins: teamConfig.admins, followUpAfterDays: storage.policy.followUpAfterDays } });
     closers.add(() => slack.stop());
     const port = await http.start();
     await slack.start();
