@@ -4,6 +4,7 @@ import { describeHouseRules, HOUSE_LIMITS, type HouseRules } from "../../src/cor
 import { RULE_IDS, type RuleId } from "../../src/core/types";
 import { escapeText, type Block, type View } from "./blocks";
 import { encode, type ModalMetadata } from "./payloads";
+import { fieldOfProblem, phraseLines, readPolicyForm, type PolicyFormField } from "../../src/team/policy-input";
 
 export const HOUSE_ACTIONS = { edit: "edit_house_rules" } as const;
 export const HOUSE_VIEW = "house_rules_modal";
@@ -43,7 +44,7 @@ function numberSelect(blockId: string, label: string, range: { min: number; max:
 
 export function houseRulesModal(policy: HouseRules, metadata: ModalMetadata): View {
   const byRule = (setting: "off" | "tip") => RULE_IDS.filter((rule) => policy.rules[rule] === setting);
-  const phrases = policy.phrases.map((p) => `${p.phrase} => ${p.message}`).join("\n");
+  const phrases = phraseLines(policy.phrases);
   return {
     type: "modal",
     callback_id: HOUSE_VIEW,
@@ -79,43 +80,38 @@ export function houseRulesModal(policy: HouseRules, metadata: ModalMetadata): Vi
 
 type StateValues = Record<string, Record<string, { selected_options?: Array<{ value: string }> | null; selected_option?: { value: string } | null; value?: string | null }>>;
 
-/**
- * The modal's values as a candidate policy (validated by the caller with zod), or errors keyed by
- * block id for Slack to show next to the field.
- */
-export function readHouseRulesModal(values: StateValues): { candidate: unknown } | { errors: Record<string, string> } {
-  const picked = (block: string) => (values[block]?.value?.selected_options ?? []).map((o) => o.value);
-  const selected = (block: string) => values[block]?.value?.selected_option?.value;
-  const off = picked("rules_off");
-  const tip = picked("rules_tip");
-  const both = off.filter((rule) => tip.includes(rule));
-  if (both.length) return { errors: { rules_tip: `A rule is either off or a tip, not both: ${both.join(", ")}.` } };
-  const phrases: Array<{ phrase: string; message: string }> = [];
-  for (const line of (values.phrases?.value?.value ?? "").split("\n").map((l) => l.trim()).filter(Boolean)) {
-    const [phrase, ...message] = line.split("=>");
-    if (!phrase?.trim() || !message.join("=>").trim()) return { errors: { phrases: `Write each phrase as "phrase => what to say" (this line isn't: ${line.slice(0, 60)}).` } };
-    phrases.push({ phrase: phrase.trim().replace(/\s+/g, " "), message: message.join("=>").trim() });
-  }
-  const days = values.follow_up_days?.value?.value?.trim();
-  const number = (text: string | undefined) => (text !== undefined && /^\d+$/.test(text) ? Number(text) : text);
-  return {
-    candidate: {
-      rules: Object.fromEntries([...off.map((r) => [r, "off"]), ...tip.map((r) => [r, "tip"])]),
-      maxBodySentences: number(selected("max_sentences")),
-      followUpAfterDays: days ? number(days) : null,
-      reminderCap: number(selected("reminder_cap")),
-      connectorThreshold: number(selected("connector_threshold")),
-      phrases,
-    },
-  };
-}
-
-/** Maps zod's field paths to the modal's blocks, so each problem shows next to its field. */
-export const HOUSE_FIELD_BLOCKS: Record<string, string> = {
-  rules: "rules_off",
+const FIELD_BLOCKS: Record<PolicyFormField, string> = {
+  off: "rules_off",
+  tip: "rules_tip",
   maxBodySentences: "max_sentences",
   followUpAfterDays: "follow_up_days",
   reminderCap: "reminder_cap",
   connectorThreshold: "connector_threshold",
   phrases: "phrases",
 };
+
+/** The modal's values as a candidate policy (validated by the caller with zod), or an error keyed by block id. */
+export function readHouseRulesModal(values: StateValues): { candidate: unknown } | { errors: Record<string, string> } {
+  const picked = (block: string) => (values[block]?.value?.selected_options ?? []).map((o) => o.value);
+  const selected = (block: string) => values[block]?.value?.selected_option?.value;
+  const read = readPolicyForm({
+    off: picked("rules_off"),
+    tip: picked("rules_tip"),
+    maxBodySentences: selected("max_sentences"),
+    followUpAfterDays: values.follow_up_days?.value?.value ?? undefined,
+    reminderCap: selected("reminder_cap"),
+    connectorThreshold: selected("connector_threshold"),
+    phrases: values.phrases?.value?.value ?? "",
+  });
+  return "candidate" in read ? read : { errors: { [FIELD_BLOCKS[read.field]]: read.problem } };
+}
+
+/** zod's problems as errors next to the modal's fields. */
+export function houseRulesErrors(problems: readonly string[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const problem of problems) {
+    const block = FIELD_BLOCKS[fieldOfProblem(problem)];
+    errors[block] = errors[block] ? `${errors[block]}; ${problem}` : problem;
+  }
+  return errors;
+}

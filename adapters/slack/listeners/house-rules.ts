@@ -7,7 +7,7 @@ import { isWorkspaceAdmin } from "../admin";
 import type { Block, Viewer } from "../blocks";
 import { noticeModal } from "../blocks";
 import type { SlackDeps } from "../deps";
-import { HOUSE_ACTIONS, HOUSE_FIELD_BLOCKS, HOUSE_VIEW, houseRulesHomeBlocks, houseRulesModal, readHouseRulesModal } from "../house-rules-blocks";
+import { HOUSE_ACTIONS, houseRulesErrors, HOUSE_VIEW, houseRulesHomeBlocks, houseRulesModal, readHouseRulesModal } from "../house-rules-blocks";
 import { decode, encode, modalMetadata } from "../payloads";
 import { clickerOf, isSameUser, slackOwner } from "../owner";
 import { publishHome } from "./asks";
@@ -55,12 +55,7 @@ export function registerHouseRulesListeners(app: App, deps: SlackDeps): void {
     }
     const parsed = parseHouseRules(read.candidate);
     if (!parsed.ok) {
-      const errors: Record<string, string> = {};
-      for (const problem of parsed.problems) {
-        const block = HOUSE_FIELD_BLOCKS[problem.split(/[.:]/)[0] ?? ""] ?? "phrases";
-        errors[block] = errors[block] ? `${errors[block]}; ${problem}` : problem;
-      }
-      await ack({ response_action: "errors", errors });
+      await ack({ response_action: "errors", errors: houseRulesErrors(parsed.problems) });
       return;
     }
     const saved = await deps.team.changePolicy(workspace(clicker), actorId(slackOwner(clicker)), [{ type: "replace", policy: parsed.value }], deps.now());
