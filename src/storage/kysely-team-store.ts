@@ -9,7 +9,14 @@ import type { Database } from "./schema";
 import { KyselyAskStore } from "./kysely-ask-store";
 import type { WorkspacePoliciesTable } from "./team-migration";
 
-const isUniqueViolation = (error: unknown): boolean => /unique|duplicate key/i.test(error instanceof Error ? `${error.message} ${(error as { code?: string }).code ?? ""}` : "");
+/**
+ * A second writer of the same version: SQLite's and PostgreSQL's codes (23505) or messages. Read without
+ * `instanceof Error`: a native driver's error may come from another realm (jest's sandbox, for one).
+ */
+function isUniqueViolation(error: unknown): boolean {
+  const { message, code } = (typeof error === "object" && error !== null ? error : {}) as { message?: unknown; code?: unknown };
+  return /unique|duplicate key|SQLITE_CONSTRAINT_(PRIMARYKEY|UNIQUE)|\b23505\b/i.test(`${String(message ?? "")} ${String(code ?? "")}`);
+}
 
 function toStoredPolicy(row: WorkspacePoliciesTable): StoredPolicy {
   let policy: unknown = null;
