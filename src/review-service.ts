@@ -1,5 +1,6 @@
 import { review } from "./core/review";
 import type { ReviewContext, ReviewResult } from "./core/types";
+import type { HouseRules } from "./core/house-rules";
 
 /** What an adapter gets back when the model improved a review: the new result and, optionally, a note for the user. */
 export interface ImprovedReview {
@@ -16,7 +17,8 @@ export interface ImprovedReview {
  */
 export interface ReviewService {
   reviewNow(draft: string, context?: ReviewContext): ReviewResult;
-  improve(draft: string, first: ReviewResult, scope: { workspaceId: string }): Promise<ImprovedReview | null>;
+  /** `scope.policy`: the workspace's house rules, which the improved result is brought under. */
+  improve(draft: string, first: ReviewResult, scope: { workspaceId: string; policy?: HouseRules }): Promise<ImprovedReview | null>;
 }
 
 /** The review service with no model configured. */

@@ -19,6 +19,7 @@ import { createLogger } from "../src/logger";
 import { rulesOnlyReviewService, type ReviewService } from "../src/review-service";
 import { openStore } from "../src/storage";
 import { createTrackerService } from "../src/tracker";
+import { teamServiceFor } from "../src/tracker/local";
 import type { TrackerService } from "../src/tracker/tracker-service";
 import type { AskStore } from "../src/core/ask-store";
 import { FakeSlackApi } from "./fakes/slack-api";
@@ -41,21 +42,22 @@ export interface SlackHarness {
 /** OAuth instead of one bot token: installs go through /slack/install and are kept in the database. */
 export const OAUTH_ENV = { SLACK_CLIENT_ID: "1111.2222", SLACK_CLIENT_SECRET: "client-secret", SLACK_STATE_SECRET: "state-secret-0123456789", ASKWELL_SECRET_KEY: "test-secret-key-0123456789abcdef0123456789" };
 
-export async function startSlackHarness(options: { reviews?: ReviewService; oauth?: boolean; databaseUrl?: string; pgSchema?: string } = {}): Promise<SlackHarness> {
+export async function startSlackHarness(options: { reviews?: ReviewService; oauth?: boolean; databaseUrl?: string; pgSchema?: string; admins?: string[] } = {}): Promise<SlackHarness> {
   const fake = await new FakeSlackApi().start();
   const dir = mkdtempSync(join(tmpdir(), "askwell-slack-"));
   const auth: Record<string, string> = options.oauth ? OAUTH_ENV : { SLACK_BOT_TOKEN: "xoxb-test-token" };
   const env = { ...auth, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: "0", DATABASE_URL: options.databaseUrl ?? `sqlite:${join(dir, "askwell.db")}` };
   const storage = parseStorageConfig(env);
   const store = await openStore(storage, options.pgSchema ? { pgSchema: options.pgSchema } : {});
-  const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: false });
+  const team = teamServiceFor(store);
+  const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: false, team });
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? "silent" });
   const clock = { now: new Date("2026-11-23T10:00:00Z") };
   const config = parseSlackConfig(env);
   const http = createHttpServer({ port: config.port, host: "127.0.0.1", logger, healthCheck: databaseHealthCheck(store) });
   const installationStore = config.auth.type === "oauth" && store instanceof KyselyAskStore ? createInstallationStore(store.db, secretBox(config.auth.secretKey)) : undefined;
   const seenRequests = store instanceof KyselyAskStore ? createSeenRequests(store.db) : null;
-  const slack = await createSlackApp({ config, http, installationStore, seenRequests, deps: { reviews: options.reviews ?? rulesOnlyReviewService(), tracker, logger, now: () => clock.now } });
+  const slack = await createSlackApp({ config, http, installationStore, seenRequests, deps: { reviews: options.reviews ?? rulesOnlyReviewService(), tracker, logger, now: () => clock.now, team, admins: options.admins ?? [] } });
   const port = await http.start();
   return {
     url: `http://127.0.0.1:${port}`,

@@ -35,7 +35,8 @@ const FAMILIES = ["admin", "api", "apps", "auth", "bookmarks", "bots", "calls", 
 
 /** Every Web API method the Slack adapter calls, found in its source. */
 function calledMethods(): string[] {
-  const pattern = new RegExp(`\\.(${FAMILIES.join("|")})\\.([a-z][A-Za-z.]*?)\\(`, "g");
+  // `deps.team.…` is Askwell's own team service, not Slack's `team.*` Web API family.
+  const pattern = new RegExp(`(?<!deps)\\.(${FAMILIES.join("|")})\\.([a-z][A-Za-z.]*?)\\(`, "g");
   return [...new Set(slackSources.flatMap((source) => [...source.matchAll(pattern)].map((m) => `${m[1]}.${m[2]}`)))].sort();
 }
 

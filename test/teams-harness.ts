@@ -16,6 +16,7 @@ import { createLogger } from "../src/logger";
 import { rulesOnlyReviewService, type ReviewService } from "../src/review-service";
 import { openStore } from "../src/storage";
 import { createTrackerService } from "../src/tracker/create-tracker-service";
+import { teamServiceFor } from "../src/tracker/local";
 import type { TrackerService } from "../src/tracker/tracker-service";
 import { startFakeBotConnector, type FakeBotConnector } from "./fakes/bot-connector";
 
@@ -37,17 +38,18 @@ export interface TeamsBotUnderTest {
   close(): Promise<void>;
 }
 
-export async function startTeamsBotUnderTest(options: { credentials?: TeamsCredentials | null; reviews?: ReviewService; now?: () => Date } = {}): Promise<TeamsBotUnderTest> {
+export async function startTeamsBotUnderTest(options: { credentials?: TeamsCredentials | null; reviews?: ReviewService; now?: () => Date; databaseUrl?: string; pgSchema?: string; admins?: string[] } = {}): Promise<TeamsBotUnderTest> {
   const dir = mkdtempSync(join(tmpdir(), "askwell-teams-"));
-  const env = { DATABASE_URL: `sqlite:${join(dir, "askwell.db")}` };
+  const env = { DATABASE_URL: options.databaseUrl ?? `sqlite:${join(dir, "askwell.db")}` };
   const storage = parseStorageConfig(env);
-  const store = await openStore(storage);
+  const store = await openStore(storage, options.pgSchema ? { pgSchema: options.pgSchema } : {});
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? "silent" });
   const now = options.now ?? (() => new Date());
-  const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: false, logger });
+  const team = teamServiceFor(store);
+  const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: false, logger, team });
   const connector = await startFakeBotConnector();
   const adapter = createTeamsAdapter(options.credentials ?? null, logger);
-  const bot = new TeamsBot({ reviews: options.reviews ?? rulesOnlyReviewService(), tracker, logger, now, appId: options.credentials?.appId ?? "" });
+  const bot = new TeamsBot({ reviews: options.reviews ?? rulesOnlyReviewService(), tracker, logger, now, appId: options.credentials?.appId ?? "", team, admins: options.admins ?? [] });
   const server: HttpServer = createHttpServer({ port: 0, host: "127.0.0.1", logger });
   mountTeams(server.app, { adapter, bot, logger });
   const port = await server.start();

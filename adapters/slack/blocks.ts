@@ -9,6 +9,7 @@ import type { DueReminder } from "../../src/core/ports";
 import type { ChecklistItem, Finding, Kind, ReviewResult, Severity, Verdict } from "../../src/core/types";
 import { describeState } from "../../src/core/asks";
 import { reviewSourceLine } from "../../src/render/review-source";
+import { HOUSE_RULES_HEADING, houseNoteLines } from "../../src/render/house-notes";
 import { ACTIONS, VIEWS, carriable, encode, type ModalMetadata } from "./payloads";
 
 export type Block = types.KnownBlock;
@@ -95,6 +96,13 @@ function checklistText(items: ChecklistItem[]): string {
   return items.map((item) => `${item.present ? ":white_check_mark:" : ":x:"} ${escapeText(item.question)}`).join("\n");
 }
 
+/** Where the team's house rules changed the advice: one context block, so the sender knows why. */
+function houseBlocks(result: ReviewResult): Block[] {
+  const lines = houseNoteLines(result);
+  if (lines.length === 0) return [];
+  return [context(`:house: *${HOUSE_RULES_HEADING}* (set by your team)\n${lines.map((l) => `• ${escapeText(l)}`).join("\n")}`)];
+}
+
 /** A code block is the easy-to-copy form: Slack shows a copy affordance and keeps line breaks. */
 function rewriteBlocks(result: ReviewResult): Block[] {
   if (!result.rewrite) return [];
@@ -130,6 +138,7 @@ export function reviewMessage(result: ReviewResult, options: ReviewRenderOptions
     blocks.push(block);
   });
   if (result.findings.length > shown.length) blocks.push(context(`…and ${result.findings.length - shown.length} more.`));
+  blocks.push(...houseBlocks(result));
   if (result.checklist.length > 0) blocks.push({ type: "divider" }, section(`*Checklist*\n${checklistText(result.checklist)}`));
   blocks.push(...rewriteBlocks(result));
   if (options.note) blocks.push(context(escapeText(options.note)));
@@ -148,6 +157,7 @@ export function publicReviewMessage(result: ReviewResult, pointer: { viewer: Vie
   const blocks: Block[] = [section(`${verdictLine(result)} — review for <@${pointer.viewer.userId}>`)];
   const top = result.findings.slice(0, 3).map((f) => `• ${SEVERITIES[f.severity]}: ${escapeText(f.message)}`);
   if (top.length > 0) blocks.push(section(top.join("\n") + (result.findings.length > 3 ? `\n_…and ${result.findings.length - 3} more_` : "")));
+  blocks.push(...houseBlocks(result));
   blocks.push(...rewriteBlocks(result));
   blocks.push({
     type: "actions",
@@ -210,11 +220,12 @@ export function askListMessage(rows: AskRow[], viewer: Viewer): SlackMessage {
   return { text: `Your pending asks (${rows.length})`, blocks };
 }
 
-export function homeView(rows: AskRow[], viewer: Viewer, notice?: string): View {
-  const blocks: Block[] = [{ type: "header", text: plain("Your pending asks", 150) }];
+/** App Home: the user's pending asks; `admin` blocks (house rules) come first for admins. */
+export function homeView(rows: AskRow[], viewer: Viewer, notice?: string, admin: Block[] = []): View {
+  const blocks: Block[] = [...admin, { type: "header", text: plain("Your pending asks", 150) }];
   if (notice) blocks.push(context(`:information_source: ${escapeText(notice)}`));
   if (rows.length === 0) blocks.push(section("Nothing pending. Review a draft with `/review-ask`, then *Track this ask* after you send it."));
-  for (const row of rows.slice(0, 40)) blocks.push(...askRowBlocks(row, viewer), { type: "divider" });
+  for (const row of rows.slice(0, 40 - Math.ceil(admin.length / 3))) blocks.push(...askRowBlocks(row, viewer), { type: "divider" });
   blocks.push(context(HELP_TEXT.split("\n")[1]!));
   return { type: "home", blocks };
 }

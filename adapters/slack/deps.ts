@@ -2,6 +2,7 @@ import type { ReviewContext, ReviewResult } from "../../src/core/types";
 import type { Logger } from "../../src/logger";
 import type { ReviewService } from "../../src/review-service";
 import type { TrackerService } from "../../src/tracker/tracker-service";
+import type { TeamService } from "../../src/team/team-service";
 
 /** What the Slack listeners call into. `tracker` is null when no database is configured (review only). */
 export interface SlackDeps {
@@ -11,6 +12,12 @@ export interface SlackDeps {
   now: () => Date;
   /** The same deterministic review as `reviews.reviewNow`, computed off the acking thread (./review-pool.ts). */
   reviewOffThread?: (draft: string, context?: ReviewContext) => Promise<ReviewResult>;
+  /** House rules and the connector notice; absent or null without a database. */
+  team?: TeamService | null;
+  /** ASKWELL_ADMINS: platform-neutral ids allowed to change house rules besides the workspace's admins. */
+  admins?: readonly string[];
+  /** The deployment's FOLLOW_UP_AFTER_DAYS, shown where the house rules keep the default. */
+  followUpAfterDays?: number;
 }
 
 /**

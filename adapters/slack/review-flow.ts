@@ -28,14 +28,17 @@ export async function reviewAndShow(deps: SlackDeps, draft: string, viewer: View
     }
     return deps.reviews.reviewNow(draft, context);
   };
-  let result = await reviewNow();
+  // Read on every review: an admin's change applies to the next one, on every replica, with no restart.
+  const policy = deps.team ? await deps.team.policyFor({ platform: "slack", workspaceId: viewer.teamId }) : undefined;
+  const withPolicy = policy ? { policy } : {};
+  let result = await reviewNow(withPolicy);
   if (deps.tracker && result.kind !== "other") {
     const history = await deps.tracker.historyForDraft(slackOwner(viewer), draft, result.kind, deps.now());
-    if (history.ok && history.value.recipientsOfSameAskLast14Days > 0) result = await reviewNow({ history: history.value });
+    if (history.ok && history.value.recipientsOfSameAskLast14Days > 0) result = await reviewNow({ ...withPolicy, history: history.value });
     if (!history.ok) deps.logger.warn({ code: history.code }, "slack: review without history");
   }
   await output.show(result);
-  const improved = await deps.reviews.improve(draft, result, { workspaceId: viewer.teamId });
+  const improved = await deps.reviews.improve(draft, result, { workspaceId: viewer.teamId, ...withPolicy });
   if (!improved) return result;
   await output.replace(improved.result, improved.note);
   return improved.result;

@@ -8,6 +8,7 @@ import { sql } from "kysely";
 import type { Env } from "../../src/config/env";
 import { parseSlackConfig } from "../../src/config/slack";
 import { parseStorageConfig } from "../../src/config/storage";
+import { parseTeamConfig } from "../../src/config/team";
 import type { AskStore } from "../../src/core/ask-store";
 import { createReviewServiceFromEnv } from "../../src/llm/model-review-service";
 import { settingsTokenUsageStore } from "../../src/llm/settings-token-usage";
@@ -17,6 +18,7 @@ import { KyselyAskStore } from "../../src/storage/kysely-ask-store";
 import { createSeenRequests } from "../../src/storage/seen-requests";
 import { secretBox } from "../../src/storage/secret-box";
 import { createTrackerService } from "../../src/tracker";
+import { teamServiceFor } from "../../src/tracker/local";
 import { startReminderRunner } from "../../src/tracker/runner";
 import { Closers } from "../closers";
 import { createHttpServer, type HttpServer } from "../http/server";
@@ -42,11 +44,13 @@ export async function startSlack(options: { env: Env; logger: Logger; now?: () =
   // Every section is parsed before anything opens, so a bad variable stops start-up at once.
   const config = parseSlackConfig(env);
   const storage = parseStorageConfig(env);
+  const teamConfig = parseTeamConfig(env);
   const closers = new Closers();
   return closers.guard(async () => {
     const store = await openStore(storage);
     closers.add(() => store.close());
-    const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: storage.storeDrafts, logger });
+    const team = teamServiceFor(store, logger);
+    const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: storage.storeDrafts, logger, team });
     const reviews = createReviewServiceFromEnv(env, logger, { now, usage: settingsTokenUsageStore(store, "slack", now) });
     let installationStore: InstallationStore | undefined;
     if (config.auth.type === "oauth" && store instanceof KyselyAskStore) {
@@ -61,7 +65,7 @@ export async function startSlack(options: { env: Env; logger: Logger; now?: () =
     const pool = startReviewPool({ size: 1, logger });
     if (pool) closers.add(() => pool.close());
     const seenRequests = store instanceof KyselyAskStore ? createSeenRequests(store.db) : null;
-    const slack = await createSlackApp({ config, http, installationStore, seenRequests, deps: { reviews, tracker, logger, now, reviewOffThread: pool?.reviewNow } });
+    const slack = await createSlackApp({ config, http, installationStore, seenRequests, deps: { reviews, tracker, logger, now, reviewOffThread: pool?.reviewNow, team, admins: teamConfig.admins, followUpAfterDays: storage.policy.followUpAfterDays } });
     closers.add(() => slack.stop());
     const port = await http.start();
     await slack.start();

@@ -9,7 +9,7 @@ import { RULE_IDS } from "../../src/core/types";
 import { refused, ok, type Result } from "../../src/errors";
 import { sameOwner } from "./owner";
 
-export const ACTION_NAMES = ["track", "review-edit", "not-applicable", "followed-up", "replied", "close", "forget"] as const;
+export const ACTION_NAMES = ["track", "review-edit", "not-applicable", "followed-up", "replied", "close", "forget", "policy-save"] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 
 /** The longest draft Askwell reviews in Teams (a card carries it, and Teams caps a message near 28 KB). */
@@ -30,6 +30,14 @@ export const actionPayloadSchema = z.object({
   draft: z.string().optional(),
   reader: shortText.optional(),
   thirdPerson: shortText.optional(),
+  /** The `policy` card's inputs (Teams sends every input as a string). */
+  rulesOff: z.string().max(2000).optional(),
+  rulesTip: z.string().max(2000).optional(),
+  maxSentences: z.string().max(20).optional(),
+  followUpDays: z.string().max(20).optional(),
+  reminderCap: z.string().max(20).optional(),
+  connectorThreshold: z.string().max(20).optional(),
+  phrases: z.string().max(10000).optional(),
 });
 export type ActionPayload = z.infer<typeof actionPayloadSchema>;
 

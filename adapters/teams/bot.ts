@@ -17,6 +17,11 @@ import { forgetCard, HELP_TEXT, listCard, reviewCard, type AdaptiveCard } from "
 import { TeamsConversations } from "./conversations";
 import { textWithoutBotMention } from "./mention";
 import { ownerOf } from "./owner";
+import { houseRulesCard } from "./house-rules-card";
+import type { HouseRules } from "../../src/core/house-rules";
+import { parseHouseRules } from "../../src/team/policy-schema";
+import { readPolicyForm } from "../../src/team/policy-input";
+import { actorId, workspaceOf, type TeamService } from "../../src/team/team-service";
 
 export interface TeamsBotDeps {
   reviews: ReviewService;
@@ -26,9 +31,15 @@ export interface TeamsBotDeps {
   now: () => Date;
   /** The bot's app id ("" when running unauthenticated): proactive updates are sent as this app. */
   appId: string;
+  /** House rules and the connector notice; absent or null without a database. */
+  team?: TeamService | null;
+  /** ASKWELL_ADMINS: who may change the house rules (`teams:<tenant>:<user>`); Teams tells a bot no admin roles. */
+  admins?: readonly string[];
+  /** The deployment's FOLLOW_UP_AFTER_DAYS, shown where the house rules keep the default. */
+  followUpAfterDays?: number;
 }
 
-type Command = { type: "help" } | { type: "list" } | { type: "export" } | { type: "forget" } | { type: "review"; draft: string };
+type Command = { type: "help" } | { type: "list" } | { type: "export" } | { type: "forget" } | { type: "policy" } | { type: "review"; draft: string };
 
 /** Teams caps a message near 28 KB: an export goes out in pieces this size. */
 const EXPORT_CHUNK_CHARS = 20000;
@@ -41,6 +52,7 @@ export function parseCommand(text: string): Command {
   if (word === "list" && rest.length === 0) return { type: "list" };
   if (word === "export" && rest.length === 0) return { type: "export" };
   if (word === "forget" && rest.length === 0) return { type: "forget" };
+  if (word === "policy" && (rest.length === 0 || (rest.length === 1 && rest[0]!.toLowerCase() === "show"))) return { type: "policy" };
   if (word === "review-ask") return { type: "review", draft: trimmed.slice(first.length).trim() };
   return { type: "review", draft: trimmed };
 }
@@ -135,6 +147,9 @@ export class TeamsBot {
       case "forget":
         await context.sendActivity(cardMessage(forgetCard(owner)));
         return;
+      case "policy":
+        await context.sendActivity(await this.policyMessage(owner));
+        return;
       case "review":
         await this.reviewAndReply(context, owner, command.draft);
         return;
@@ -168,15 +183,70 @@ export class TeamsBot {
     await context.sendActivity(`👋 Hi! ${HELP_TEXT}`);
   }
 
+  /** The tenant's house rules, read on every review so a change applies to the next one. */
+  private async policyOf(owner: Owner): Promise<HouseRules | undefined> {
+    return this.deps.team ? this.deps.team.policyFor(workspaceOf(owner)) : undefined;
+  }
+
   private async review(owner: Owner, draft: string): Promise<ReviewResult> {
-    const first = this.deps.reviews.reviewNow(draft);
+    const policy = await this.policyOf(owner);
+    const withPolicy = policy ? { policy } : {};
+    const first = this.deps.reviews.reviewNow(draft, withPolicy);
     if (!this.deps.tracker || first.kind === "other") return first;
     const history = await this.deps.tracker.historyForDraft(owner, draft, first.kind, this.deps.now());
     if (!history.ok) {
       this.deps.logger.warn({ code: history.code }, "teams: reviewing without tracked history");
       return first;
     }
-    return this.deps.reviews.reviewNow(draft, { history: history.value });
+    return this.deps.reviews.reviewNow(draft, { ...withPolicy, history: history.value });
+  }
+
+  private isAdmin(owner: Owner): boolean {
+    return (this.deps.admins ?? []).includes(actorId(owner));
+  }
+
+  /** `policy`: the house rules card, editable by admins. */
+  private async policyMessage(owner: Owner, note?: string): Promise<Partial<Activity>> {
+    if (!this.deps.team) return MessageFactory.text("House rules need a database, and none is configured on this Askwell.");
+    const current = await this.deps.team.currentPolicy(workspaceOf(owner));
+    if (!current.ok) return MessageFactory.text(current.message);
+    const options = { canEdit: this.isAdmin(owner), followUpDays: this.deps.followUpAfterDays ?? 7, ...(note ? { note } : {}) };
+    return cardMessage(houseRulesCard(current.value.policy, current.value.version, owner, options));
+  }
+
+  /** "Save house rules": admins only, validated with zod, saved as a new version; the card shows the result. */
+  private async savePolicy(context: TurnContext, owner: Owner, payload: ActionPayload): Promise<string | null> {
+    const team = this.deps.team;
+    if (!team) return "House rules need a database, and none is configured on this Askwell.";
+    if (!this.isAdmin(owner)) {
+      this.deps.logger.warn({ tenant: owner.workspaceId, user: owner.userId }, "teams: house rules change refused (not an admin)");
+      return "Only admins listed in ASKWELL_ADMINS can change the house rules, so nothing was changed.";
+    }
+    const list = (value: string | undefined) => (value ?? "").split(",").map((v) => v.trim()).filter(Boolean);
+    const read = readPolicyForm({
+      off: list(payload.rulesOff),
+      tip: list(payload.rulesTip),
+      maxBodySentences: payload.maxSentences,
+      followUpAfterDays: payload.followUpDays,
+      reminderCap: payload.reminderCap,
+      connectorThreshold: payload.connectorThreshold,
+      phrases: payload.phrases ?? "",
+    });
+    if (!("candidate" in read)) return `Nothing was saved: ${read.problem}`;
+    const parsed = parseHouseRules(read.candidate);
+    if (!parsed.ok) return `Nothing was saved: ${parsed.problems.join("; ")}.`;
+    const saved = await team.changePolicy(workspaceOf(owner), actorId(owner), [{ type: "replace", policy: parsed.value }], this.deps.now());
+    if (!saved.ok) return saved.message;
+    this.deps.logger.info({ tenant: owner.workspaceId, user: owner.userId, version: saved.value.version }, "teams: house rules changed");
+    const note = `✅ Saved as version ${saved.value.version}: ${saved.value.change}. The next review in this workspace follows them.`;
+    const cardId = context.activity.replyToId;
+    if (cardId) {
+      const updated = await this.policyMessage(owner, note);
+      await context.updateActivity({ ...updated, id: cardId }).catch((error: unknown) => {
+        this.deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "teams: saved, but the card was not updated");
+      });
+    }
+    return note;
   }
 
   /** A draft problem the user can fix, or null when the draft can be reviewed. */
@@ -208,7 +278,8 @@ export class TeamsBot {
     const reference = TurnContext.getConversationReference(context.activity) as Partial<ConversationReference>;
     const adapter = context.adapter;
     const work = (async () => {
-      const better = await this.deps.reviews.improve(draft, first, { workspaceId: owner.workspaceId });
+      const policy = await this.policyOf(owner);
+      const better = await this.deps.reviews.improve(draft, first, { workspaceId: owner.workspaceId, ...(policy ? { policy } : {}) });
       if (!better) return;
       const card = reviewCard(better.result, draft, owner, { dismissed, note: better.note });
       await adapter.continueConversationAsync(this.deps.appId, reference, async (proactive) => {
@@ -264,6 +335,8 @@ export class TeamsBot {
         return this.changeAsk(owner, payload);
       case "forget":
         return this.forget(owner);
+      case "policy-save":
+        return this.savePolicy(context, owner, payload);
     }
   }
 
@@ -350,7 +423,8 @@ export class TeamsBot {
     }
     const reminder = await tracker.nextReminderFor(ask);
     const when = reminder.ok && reminder.value ? ` I'll remind you here on ${reminder.value.dueAt.toISOString().slice(0, 10)} if there's no answer by then.` : "";
-    return `📌 Tracking ask #${ask.id} to ${reader}.${when}`;
+    const connector = (await this.deps.team?.connectorNoticeFor(ask, now)) ?? null;
+    return `📌 Tracking ask #${ask.id} to ${reader}.${when}${connector ? `\n\n✋ ${connector}` : ""}`;
   }
 
   private async changeAsk(owner: Owner, payload: ActionPayload): Promise<string> {

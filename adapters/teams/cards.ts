@@ -5,6 +5,7 @@
 import type { Ask, DueReminder, Owner } from "../../src/core/ports";
 import type { Finding, ReviewResult, Severity, Verdict } from "../../src/core/types";
 import { reviewSourceLine } from "../../src/render/review-source";
+import { HOUSE_RULES_HEADING, houseNoteLines } from "../../src/render/house-notes";
 import { actionData, MAX_DRAFT_CHARS, type ActionName } from "./actions";
 
 export type AdaptiveCard = { type: "AdaptiveCard"; $schema: string; version: string; body: unknown[]; actions?: unknown[]; msteams?: unknown };
@@ -96,6 +97,11 @@ export function reviewCard(result: ReviewResult, draft: string, owner: Owner, op
     body.push(text("What to change", { weight: "Bolder", spacing: "Medium" }));
     for (const finding of result.findings) body.push(findingBlock(finding, owner, dismissed));
   }
+  const house = houseNoteLines(result);
+  if (house.length > 0) {
+    body.push(text(`🏠 ${HOUSE_RULES_HEADING} (set by your team)`, { weight: "Bolder", spacing: "Medium" }));
+    for (const line of house) body.push(text(`• ${line}`, { isSubtle: true, spacing: "None" }));
+  }
   if (result.checklist.length > 0) {
     body.push(text("Checklist", { weight: "Bolder", spacing: "Medium" }));
     body.push({ type: "FactSet", facts: result.checklist.map((item) => ({ title: item.present ? "✅" : "⬜", value: item.question })) });
@@ -172,6 +178,7 @@ export const HELP_TEXT = [
   "- Paste your draft (mention me in a channel or group chat; in our 1:1 chat just send it), or type `review-ask <draft>`.",
   "- Press **Track this ask** on a review once you've sent it: I'll remind you here when a follow-up is due.",
   "- `list` shows your open asks; `export` shows everything I store about you, `forget` deletes it; `help` shows this.",
+  "- `policy` shows your team's house rules (admins can change them there).",
   "",
   "I only keep a fingerprint and a one-line summary of what you track, never your draft.",
 ].join("\n");

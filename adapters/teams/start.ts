@@ -5,12 +5,14 @@
  */
 import type { Env } from "../../src/config/env";
 import { parseStorageConfig } from "../../src/config/storage";
+import { parseTeamConfig } from "../../src/config/team";
 import { parseTeamsConfig } from "../../src/config/teams";
 import { createReviewServiceFromEnv } from "../../src/llm/model-review-service";
 import { settingsTokenUsageStore } from "../../src/llm/settings-token-usage";
 import type { Logger } from "../../src/logger";
 import { openStore } from "../../src/storage";
 import { createTrackerService } from "../../src/tracker";
+import { teamServiceFor } from "../../src/tracker/local";
 import { startReminderRunner } from "../../src/tracker/runner";
 import { AskwellError } from "../../src/errors";
 import { Closers } from "../closers";
@@ -32,15 +34,17 @@ export async function startTeams(options: { env: Env; logger: Logger; now?: () =
   const config = parseTeamsConfig(env);
   if (!config.enabled) throw new AskwellError("teams_disabled", "Teams is not configured: set TEAMS_ENABLED=true (and MicrosoftAppId/MicrosoftAppPassword outside local use).");
   const storage = parseStorageConfig(env);
+  const teamConfig = parseTeamConfig(env);
   const closers = new Closers();
   return closers.guard(async () => {
     const store = await openStore(storage);
     closers.add(() => store.close());
-    const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: storage.storeDrafts, logger });
+    const team = teamServiceFor(store, logger);
+    const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: storage.storeDrafts, logger, team });
     const reviews = createReviewServiceFromEnv(env, logger, { now, usage: settingsTokenUsageStore(store, "teams", now) });
     const adapter = createTeamsAdapter(config.credentials, logger);
     const appId = config.appId ?? "";
-    const bot = new TeamsBot({ reviews, tracker, logger, now, appId });
+    const bot = new TeamsBot({ reviews, tracker, logger, now, appId, team, admins: teamConfig.admins, followUpAfterDays: storage.policy.followUpAfterDays });
     closers.add(() => bot.idle());
 
     const healthCheck = async () => {

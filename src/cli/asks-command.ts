@@ -41,10 +41,15 @@ async function add(ctx: CommandContext, options: Json & { to: string; intro?: st
   if (!draft) return fail(ctx, "draft_empty", "the draft on standard input is empty.");
   const { review } = await import("../core/review.js");
   const reviewed = review(draft);
-  const kind = options.kind ?? reviewed.kind;
+  // --intro names the person to be introduced to: the ask is an intro request whatever the wording.
+  const kind = options.kind ?? (options.intro?.trim() ? "intro_request" : reviewed.kind);
   if (kind === "other") return fail(ctx, "not_an_ask", "this draft doesn't read as a networking ask; pass --kind <kind> to track it anyway.");
-  return withTracker(ctx, true, async ({ tracker, owner }) => {
-    const result = await tracker.trackAsk(owner, { reader: to, thirdPerson: options.intro?.trim() || null, kind, draft, summary: reviewed.summary, sentAt: options.at ?? new Date(), timeZone: null });
+  return withTracker(ctx, true, async ({ tracker, owner, team }) => {
+    const sentAt = options.at ?? new Date();
+    const result = await tracker.trackAsk(owner, { reader: to, thirdPerson: options.intro?.trim() || null, kind, draft, summary: reviewed.summary, sentAt, timeZone: null });
+    // The connector notice (counts and dates only) goes to stderr: stdout carries just the ask's id.
+    const notice = result.ok ? await team?.connectorNoticeFor(result.value, sentAt) : null;
+    if (notice) ctx.io.stderr.write(`${notice}\n`);
     return report(ctx, result, (ask) => ask.id);
   });
 }

@@ -6,6 +6,7 @@ import { defineReviewCommand } from "./review-command";
 import { defineAsksCommand } from "./asks-command";
 import { defineRemindersCommand } from "./reminders-command";
 import { definePromptsCommand } from "./prompts-command";
+import { definePolicyCommand } from "./policy-command";
 
 const FOOTER = `
 Run \`askwell <command> --help\` for a command's options and examples.
@@ -23,6 +24,7 @@ function buildProgram(state: ProgramState): Command {
   defineReviewCommand(program, state);
   defineAsksCommand(program, state);
   definePromptsCommand(program, state);
+  definePolicyCommand(program, state);
   defineRemindersCommand(program, state);
   return program;
 }

@@ -1,6 +1,7 @@
 import type { ReviewResult, Verdict } from "../core/types";
 import { reviewSourceLine } from "../render/review-source";
 import { visibleControls } from "../render/plain-text";
+import { HOUSE_RULES_HEADING, houseNoteLines } from "../render/house-notes";
 
 const KIND_LABEL: Record<string, string> = {
   intro_request: "an introduction request",
@@ -43,6 +44,8 @@ export function renderReviewText(result: ReviewResult, options: { color: boolean
       lines.push(`  ${" ".repeat(7)} ${paint("2", `why: ${visibleControls(f.why)}`)}`);
     }
   }
+  const house = houseNoteLines(result);
+  if (house.length) lines.push("", `${paint("1", HOUSE_RULES_HEADING)} (set by your team):`, ...house.map((l) => `  ${visibleControls(l)}`));
   lines.push("", "Checklist:");
   for (const item of result.checklist) lines.push(`  ${item.present ? paint("32", "[x]") : paint("2", "[ ]")} ${item.question}`);
   if (result.rewrite) {

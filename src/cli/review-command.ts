@@ -5,6 +5,7 @@ import type { ReviewContext, ReviewResult } from "../core/types";
 import { renderReviewText } from "./render-review";
 import { MAX_DRAFT_CHARS, batchLines, parseBatchLine } from "./batch-input";
 import { rulesOnlyReviewService, type ReviewService } from "../review-service";
+import { localHouseRules } from "./local-policy";
 
 const DESCRIPTION = `Reviews a networking ask (an intro request, a recommendation ask, a connection
 request, outreach or a follow-up) and suggests a rewrite. The draft comes from
@@ -55,7 +56,7 @@ async function reviewServiceFor(io: CliIo): Promise<ReviewService> {
 function reviewerFor(service: ReviewService, context: ReviewContext): ReviewDraft {
   return async (text) => {
     const first = service.reviewNow(text, context);
-    const improved = await service.improve(text, first, { workspaceId: "local" });
+    const improved = await service.improve(text, first, { workspaceId: "local", ...(context.policy ? { policy: context.policy } : {}) });
     return improved?.result ?? first;
   };
 }
@@ -142,7 +143,8 @@ async function review(ctx: CommandContext, words: string[], options: ReviewOptio
   if (!options.jsonl && !fromArgs && io.stdin.isTTY) return fail(ctx, "usage", "give the draft as an argument or on standard input, e.g. askwell review \"Hi Dana, …\" or askwell review < draft.txt");
   const loaded = await contextForAsk(options.ask, io);
   if (!loaded.ok) return fail(ctx, loaded.code, loaded.message, loaded.exit);
-  const reviewDraft = reviewerFor(await reviewServiceFor(io), loaded.context);
+  const policy = await localHouseRules(io.env);
+  const reviewDraft = reviewerFor(await reviewServiceFor(io), policy ? { ...loaded.context, policy } : loaded.context);
   if (options.jsonl) return runBatch(io, reviewDraft);
 
   const draft = fromArgs || (await readAll(io.stdin));

@@ -1,4 +1,5 @@
-import type { AskKind, Finding, ReviewContext, ReviewNotice, ReviewResult, Severity, Verdict } from "./types";
+import type { AskKind, Finding, HouseNote, ReviewContext, ReviewNotice, ReviewResult, Severity, Verdict } from "./types";
+import { teamPhraseNotes, underHouseRules, type HouseRules } from "./house-rules";
 import { languageOf } from "./engine/language";
 import type { KindOpinion } from "./engine/judge";
 import { inspect } from "./engine/inspect";
@@ -60,12 +61,13 @@ export function scoreFor(findings: readonly Finding[]): number {
 export function review(draft: string, context: ReviewContext = {}): ReviewResult {
   const text = typeof draft === "string" ? draft.slice(0, MAX_REVIEWED_CHARS) : "";
   if (languageOf(text) !== "en") return unsupportedLanguage();
-  const { evidence, findings, opinion } = inspect(text, context);
+  const { evidence, findings, opinion, house } = inspect(text, context);
   const kind = evidence.kind;
   const verdict = verdictFor(kind, findings);
   const needsRewrite = (verdict === "revise" || verdict === "dont-send") && !findings.some((f) => f.rule === "repeat-follow-up");
   const rewritten = needsRewrite ? rewrite(evidence, findings) : null;
   const notice = kind === "other" ? undefined : unsureKindNotice(kind, opinion);
+  const notes = kind === "other" ? [] : [...house, ...teamPhraseNotes(text, context.policy)];
   return {
     kind,
     verdict,
@@ -76,5 +78,35 @@ export function review(draft: string, context: ReviewContext = {}): ReviewResult
     rewrite: rewritten,
     rewriteSource: rewritten === null ? null : "rules",
     summary: [kind, verdict, ...findings.map((f) => f.rule)].join(" "),
+    ...(notes.length ? { house: notes } : {}),
   };
+}
+
+/**
+ * A review made without the house rules (a model's) brought under them: rules the team turned off
+ * dropped, downgraded ones made tips, verdict and score recomputed, team phrases noted. The engine's
+ * own reviews apply the rules as they run (`review(draft, { policy })`); this is for merged results.
+ */
+export function enforceHouseRules(result: ReviewResult, draft: string, policy: HouseRules | undefined): ReviewResult {
+  if (!policy || result.kind === "other") return result;
+  const findings: Finding[] = [];
+  const house: HouseNote[] = (result.house ?? []).filter((note) => note.change === "limit");
+  for (const finding of result.findings) {
+    const ruled = underHouseRules(finding, policy);
+    if (ruled.note && !house.some((n) => n.rule === ruled.note!.rule)) house.push(ruled.note);
+    if (ruled.finding) findings.push(ruled.finding);
+  }
+  for (const note of result.house ?? []) if (note.change !== "limit" && !house.some((n) => n.rule === note.rule && n.change === note.change && n.start === note.start)) house.push(note);
+  for (const note of teamPhraseNotes(draft.slice(0, MAX_REVIEWED_CHARS), policy)) if (!house.some((n) => n.change === "phrase" && n.start === note.start)) house.push(note);
+  const verdict = verdictFor(result.kind, findings);
+  const enforced: ReviewResult = {
+    ...result,
+    findings,
+    verdict,
+    score: scoreFor(findings),
+    summary: [result.kind, verdict, ...findings.map((f) => f.rule)].join(" "),
+    ...(verdict === "ready" ? { rewrite: null, rewriteSource: null } : {}),
+  };
+  delete enforced.house;
+  return house.length ? { ...enforced, house } : enforced;
 }

@@ -1,4 +1,5 @@
 import type { LearnedModels } from "./learned/model";
+import type { HouseRules } from "./house-rules";
 /** The stable identifiers of the contract (../shared/spec/coaching-rules.md). */
 export const KINDS = [
   "intro_request",
@@ -84,6 +85,17 @@ export interface ReviewResult {
   overruled?: RuleId[];
   /** Set when a model contributed: the version of the prompt templates (`prompts/VERSION` + content hash). */
   promptVersion?: string;
+  /** Set when the team's house rules changed the advice: a rule off or made a tip, a limit, a team phrase. */
+  house?: HouseNote[];
+}
+
+/** How a team's house rule changed a review. A `phrase` note points at the words (UTF-16 offsets). */
+export interface HouseNote {
+  rule: RuleId | "team-phrase";
+  change: "off" | "tip" | "limit" | "phrase";
+  message: string;
+  start: number | null;
+  end: number | null;
 }
 
 /** What the tracker knows about the ask a draft belongs to (spec: "Rules from tracked history"). */
@@ -98,4 +110,6 @@ export interface ReviewContext {
   history?: AskHistory;
   /** The learned judgment models; `null` reviews with the lexicon alone; omitted, the shipped models. */
   learned?: LearnedModels | null;
+  /** The workspace's house rules; omitted, the contract as written. */
+  policy?: HouseRules;
 }

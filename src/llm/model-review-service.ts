@@ -3,6 +3,7 @@ import type { Env } from "../config/env";
 import { type LlmConfig, type LlmSettings, parseLlmConfig } from "../config/llm";
 import { checkRewrite, type RewriteFailure } from "../core/rewrite-check";
 import type { ReviewResult } from "../core/types";
+import { enforceHouseRules } from "../core/review";
 import type { Logger } from "../logger";
 import { type ImprovedReview, type ReviewService, rulesOnlyReviewService } from "../review-service";
 import type { ModelAnswer } from "./answer-schema";
@@ -58,9 +59,10 @@ function modelReviewService(settings: LlmSettings, deps: Resolved): ReviewServic
 
   return {
     reviewNow: rules.reviewNow,
-    async improve(draft, first, { workspaceId }) {
+    async improve(draft, first, { workspaceId, policy }) {
       try {
-        return await improve(draft, first, workspaceId);
+        const improved = await improve(draft, first, workspaceId);
+        return improved && policy ? { ...improved, result: enforceHouseRules(improved.result, draft, policy) } : improved;
       } catch (error) {
         // Never reaches the user: the deterministic review stands.
         logger.error({ event: "llm.unexpected", workspaceId, err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, "model improvement failed");

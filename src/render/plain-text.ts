@@ -4,6 +4,7 @@ import type { ForgetCounts, ScheduledReminder } from "../core/ask-store";
 import { askLabel } from "../core/reminder-message";
 import type { Ask, DueReminder } from "../core/ports";
 import type { ReviewResult } from "../core/types";
+import { HOUSE_RULES_HEADING, houseNoteLines } from "./house-notes";
 
 /**
  * Control characters from a draft (ESC, BEL, backspace, C1…) shown as visible `\x1b`-style text, so a
@@ -36,6 +37,8 @@ export function renderReview(result: ReviewResult): string {
     lines.push(`  ${SEVERITY_MARK[finding.severity]} ${finding.severity} ${finding.rule}: ${finding.message}`);
     lines.push(`      why: ${finding.why}`);
   }
+  const house = houseNoteLines(result);
+  if (house.length > 0) lines.push(`  ${HOUSE_RULES_HEADING} (set by your team):`, ...house.map((l) => `    ${l}`));
   if (result.checklist.length > 0) {
     lines.push("  Checklist:");
     for (const item of result.checklist) lines.push(`    [${item.present ? "x" : " "}] ${item.question}`);

@@ -2,6 +2,7 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
 import type { Database } from "./schema";
 import { slackInstallationsMigration } from "./slack-installations-migration";
+import { teamMigration } from "./team-migration";
 
 const migrations: Record<string, Migration> = {
   "0001_tracker": {
@@ -84,6 +85,8 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex("seen_requests_expiry").on("seen_requests").column("expires_at").execute();
     },
   },
+  // House rules per workspace, and the connector notice's index (./team-migration.ts).
+  "0004_team": teamMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

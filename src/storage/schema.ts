@@ -1,5 +1,6 @@
 /** Table types for Kysely. Instants are epoch milliseconds (bigint on PostgreSQL, integer on SQLite). */
 import type { Generated } from "kysely";
+import type { WorkspacePoliciesTable } from "./team-migration";
 
 type Millis = number | string | bigint;
 
@@ -68,4 +69,5 @@ export interface Database {
   user_settings: UserSettingsTable;
   dismissals: DismissalsTable;
   seen_requests: SeenRequestsTable;
+  workspace_policies: WorkspacePoliciesTable;
 }

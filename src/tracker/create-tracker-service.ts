@@ -5,11 +5,13 @@ import type { AskStore } from "../core/ask-store";
 import { draftFingerprint } from "../core/fingerprint";
 import { draftFollowUp } from "../core/follow-up-draft";
 import { reminderFor, type FollowUpPolicy } from "../core/follow-up-policy";
+import { houseFollowUpPolicy } from "../core/house-rules";
 import { followUpsLogged, sameAskWindowStart } from "../core/history";
 import type { Ask, DueReminder, Owner, Reader } from "../core/ports";
 import { reminderMessage } from "../core/reminder-message";
 import { KINDS, type AskKind } from "../core/types";
 import type { Logger } from "../logger";
+import { workspaceOf, type TeamService } from "../team/team-service";
 import type { ReminderRunCounts, TrackAskInput, TrackerErrorCode, TrackerResult, TrackerService } from "./tracker-service";
 
 export interface TrackerOptions {
@@ -17,6 +19,8 @@ export interface TrackerOptions {
   /** Keep draft text (STORE_DRAFTS=true); otherwise only its fingerprint and the engine's summary. */
   storeDrafts: boolean;
   logger?: Logger;
+  /** Team features: each workspace's house rules (follow-up wait, reminder cap) and the connector count in reminders. */
+  team?: TeamService | null;
 }
 
 const MAX_NAME = 200;
@@ -35,7 +39,9 @@ function readerOf(input: TrackAskInput["reader"]): Reader | null {
 const isAskKind = (kind: string): kind is AskKind => kind !== "other" && (KINDS as readonly string[]).includes(kind);
 
 export function createTrackerService(store: AskStore, options: TrackerOptions): TrackerService {
-  const { policy, logger } = options;
+  const { policy: basePolicy, logger, team } = options;
+  /** The deployment's follow-up policy under the owner's workspace house rules, read fresh each time. */
+  const policyOf = async (owner: Owner): Promise<FollowUpPolicy> => (team ? houseFollowUpPolicy(basePolicy, await team.policyFor(workspaceOf(owner))) : basePolicy);
 
   /** Storage failures become a value: the caller says "try again", nothing crashes. */
   async function guarded<T>(operation: string, work: () => Promise<TrackerResult<T>>): Promise<TrackerResult<T>> {
@@ -56,7 +62,8 @@ export function createTrackerService(store: AskStore, options: TrackerOptions): 
       const change = applyAskEvent(ask, event);
       if (!change.ok) return change;
       const next = { ...ask, ...change.value };
-      const updated = await store.changeAskState(owner, id, { from: ask.state, to: change.value.state, followedUpAt: change.value.followedUpAt, closedAt: change.value.closedAt, schedule: reminderFor(next, policy) });
+      const schedule = reminderFor(next, await policyOf(owner));
+      const updated = await store.changeAskState(owner, id, { from: ask.state, to: change.value.state, followedUpAt: change.value.followedUpAt, closedAt: change.value.closedAt, schedule });
       // Someone else changed it between our read and write: report its state now.
       if (!updated) return refused("refused_transition", `Ask ${id} changed meanwhile; look at it again and retry.`);
       return ok(updated);
@@ -73,7 +80,7 @@ export function createTrackerService(store: AskStore, options: TrackerOptions): 
         if (input.draft.length > MAX_DRAFT) return refused("invalid_input", `That draft is too long to track (over ${MAX_DRAFT} characters).`);
         const thirdPerson = input.thirdPerson?.trim().slice(0, MAX_NAME) || null;
         const timeZone = input.timeZone?.trim() || null;
-        const first = reminderFor({ state: "pending", sentAt: input.sentAt, followedUpAt: null, timeZone }, policy);
+        const first = reminderFor({ state: "pending", sentAt: input.sentAt, followedUpAt: null, timeZone }, await policyOf(owner));
         const ask = await store.insertAsk(
           {
             owner,
@@ -125,15 +132,24 @@ export function createTrackerService(store: AskStore, options: TrackerOptions): 
         const counts: ReminderRunCounts = { delivered: 0, failed: 0, leaseLost: 0 };
         const batchSize = run.batchSize ?? 100;
         const leaseUntil = new Date(now.getTime() + run.leaseMs);
+        // One read of each workspace's house rules per run, however many of its reminders are due.
+        const policies = new Map<string, Promise<FollowUpPolicy>>();
+        const runPolicyOf = (owner: Owner) => {
+          const key = `${owner.platform}\u0000${owner.workspaceId}`;
+          if (!policies.has(key)) policies.set(key, policyOf(owner));
+          return policies.get(key)!;
+        };
         for (;;) {
           const claimed = await store.claimDueReminders(now, run.runnerId, leaseUntil, batchSize, run.platforms);
           for (const reminder of claimed) {
+            const connectorLine = team && reminder.type === "follow_up_due" ? await team.connectorReminderFor(reminder.ask, now) : null;
+            const message = reminderMessage(reminder.type, reminder.ask, await runPolicyOf(reminder.ask.owner));
             const due: DueReminder = {
               reminderId: reminder.reminderId,
               type: reminder.type,
               ask: reminder.ask,
               draftedFollowUp: reminder.type === "follow_up_due" ? draftFollowUp(reminder.ask).text : null,
-              message: reminderMessage(reminder.type, reminder.ask, policy),
+              message: connectorLine ? `${message} ${connectorLine}` : message,
             };
             try {
               await delivery.deliver(due);

@@ -9,6 +9,8 @@ import type { Logger } from "../logger";
 import { openStore } from "../storage";
 import { createTrackerService } from "./create-tracker-service";
 import type { TrackerService } from "./tracker-service";
+import { teamStoreFor } from "../storage/kysely-team-store";
+import { createTeamService, type TeamService } from "../team/team-service";
 
 export function localOwner(config: Pick<StorageConfig, "localUser">): Owner {
   return { platform: "console", workspaceId: "local", userId: config.localUser };
@@ -18,11 +20,20 @@ export interface LocalTracker {
   tracker: TrackerService;
   store: AskStore;
   owner: Owner;
+  /** House rules of the local workspace and the connector notice; null over a store that is not ours. */
+  team: TeamService | null;
   close(): Promise<void>;
 }
 
 export async function openLocalTracker(config: StorageConfig, logger?: Logger): Promise<LocalTracker> {
   const store = await openStore(config);
-  const tracker = createTrackerService(store, { policy: config.policy, storeDrafts: config.storeDrafts, ...(logger ? { logger } : {}) });
-  return { tracker, store, owner: localOwner(config), close: () => store.close() };
+  const team = teamServiceFor(store, logger);
+  const tracker = createTrackerService(store, { policy: config.policy, storeDrafts: config.storeDrafts, team, ...(logger ? { logger } : {}) });
+  return { tracker, store, owner: localOwner(config), team, close: () => store.close() };
+}
+
+/** The team service over the tracker's own database, or null when the store is not ours. */
+export function teamServiceFor(store: AskStore, logger?: Logger): TeamService | null {
+  const teamStore = teamStoreFor(store);
+  return teamStore ? createTeamService(teamStore, logger ? { logger } : {}) : null;
 }

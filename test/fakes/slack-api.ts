@@ -32,6 +32,8 @@ const JSON_FIELDS = new Set(["blocks", "view", "attachments", "metadata"]);
 
 export class FakeSlackApi {
   readonly calls: SlackApiCall[] = [];
+  /** Users `users.info` reports as workspace admins. */
+  readonly workspaceAdmins = new Set<string>();
   readonly responses: ResponseUrlCall[] = [];
   /** Messages returned by conversations.replies, keyed by channel; a test sets them. */
   readonly threads = new Map<string, Array<{ ts: string; text: string; user?: string; thread_ts?: string }>>();
@@ -185,7 +187,7 @@ export class FakeSlackApi {
           authed_user: { id: "UINSTALLER" },
         };
       case "users.info":
-        return { ok: true, user: { id: args.user, tz: "Europe/Paris" } };
+        return { ok: true, user: { id: args.user, tz: "Europe/Paris", is_admin: this.workspaceAdmins.has(String(args.user)) } };
       default:
         return { ok: true };
     }

@@ -8,6 +8,7 @@ import { askChangedMessage, askListMessage, homeView, noticeMessage, noticeModal
 import { NOT_YOURS, NO_TRACKER, type SlackDeps } from "../deps";
 import { ACTIONS, VIEWS, askValue, decode, modalMetadata, trackValue } from "../payloads";
 import { clickerOf, isSameUser, ownedValue, slackOwner } from "../owner";
+import { houseRulesHome } from "./house-rules";
 
 const ephemeral = (message: SlackMessage) => ({ response_type: "ephemeral" as const, replace_original: false, ...message });
 
@@ -42,7 +43,8 @@ export async function publishHome(deps: SlackDeps, client: WebClient, viewer: Vi
     deps.logger.warn({ code: rows.code, team: viewer.teamId }, "slack: home not refreshed");
     return;
   }
-  await client.views.publish({ user_id: viewer.userId, view: homeView(rows.value, viewer, notice) });
+  const admin = await houseRulesHome(deps, client, viewer, deps.followUpAfterDays ?? 7);
+  await client.views.publish({ user_id: viewer.userId, view: homeView(rows.value, viewer, notice, admin) });
 }
 
 function unavailable(detail: string): string {
@@ -124,7 +126,9 @@ export function registerAskListeners(app: App, deps: SlackDeps): void {
     deps.logger.info({ team: clicker.teamId, user: clicker.userId, ask: tracked.value.id, kind: result.kind }, "slack: ask tracked");
     const next = await deps.tracker.nextReminderFor(tracked.value);
     const when = next.ok && next.value ? ` I'll check in by DM on ${next.value.dueAt.toUTCString()} if you haven't logged a reply.` : "";
-    await ack({ response_action: "update", view: noticeModal("Tracked", `:white_check_mark: Tracking ask #${tracked.value.id}.${when} See it under Askwell's Home tab or with \`/review-ask list\`.`) });
+    const connector = (await deps.team?.connectorNoticeFor(tracked.value, deps.now())) ?? null;
+    const done = `:white_check_mark: Tracking ask #${tracked.value.id}.${when} See it under Askwell's Home tab or with \`/review-ask list\`.`;
+    await ack({ response_action: "update", view: noticeModal("Tracked", connector ? `${done}\n\n:raised_hand: ${connector}` : done) });
     await publishHome(deps, client, clicker);
   });
 

@@ -1,9 +1,10 @@
-import type { AskKind, Finding, ReviewContext, RuleId } from "../types";
+import type { AskKind, Finding, HouseNote, ReviewContext, RuleId } from "../types";
+import { limitNote, underHouseRules, type HouseRules } from "../house-rules";
 import { analyse } from "./text";
 import type { Evidence } from "./evidence";
 import { judge, type KindOpinion } from "./judge";
 import { defaultModels } from "../learned/default-models";
-import { RULES } from "./rules";
+import { MAX_BODY_SENTENCES, RULES } from "./rules";
 
 /** The clause(s) a span sits in, so a quote reads as a phrase rather than a fragment. */
 function clauseAround(text: string, start: number, end: number): string {
@@ -21,19 +22,33 @@ function quoting(excerpt: string, message: string): string {
 }
 
 /** Runs every rule of the table that applies to the draft's kind. */
-export function findingsFor(evidence: Evidence, only?: readonly RuleId[]): Finding[] {
-  if (evidence.kind === "other") return [];
+export function findingsFor(evidence: Evidence, only?: readonly RuleId[], policy?: HouseRules): Finding[] {
+  return houseFindingsFor(evidence, only, policy).findings;
+}
+
+/** The rule table under the team's house rules: its findings, and notes where a house rule changed them. */
+export function houseFindingsFor(evidence: Evidence, only?: readonly RuleId[], policy?: HouseRules): { findings: Finding[]; house: HouseNote[] } {
+  if (evidence.kind === "other") return { findings: [], house: [] };
   const kind: AskKind = evidence.kind;
+  const limits = { maxBodySentences: policy?.maxBodySentences ?? MAX_BODY_SENTENCES };
   const findings: Finding[] = [];
+  const house: HouseNote[] = [];
   for (const rule of RULES) {
     if (!rule.kinds.includes(kind) || (only && !only.includes(rule.id))) continue;
-    const hit = rule.detect(evidence);
+    const hit = rule.detect(evidence, limits);
+    if (rule.id === "too-long" && policy && (hit !== null) !== (rule.detect(evidence) !== null)) {
+      const note = limitNote(limits.maxBodySentences, MAX_BODY_SENTENCES);
+      if (note) house.push(note);
+    }
     if (!hit) continue;
     const span = hit === true ? null : hit;
-    const message = span ? quoting(clauseAround(evidence.doc.raw, span.start, span.end), rule.message) : rule.message;
-    findings.push({ rule: rule.id, severity: rule.severity, start: span?.start ?? null, end: span?.end ?? null, message, why: rule.why });
+    const base = policy && rule.houseMessage && limits.maxBodySentences !== MAX_BODY_SENTENCES ? rule.houseMessage(limits) : rule.message;
+    const message = span ? quoting(clauseAround(evidence.doc.raw, span.start, span.end), base) : base;
+    const ruled = underHouseRules({ rule: rule.id, severity: rule.severity, start: span?.start ?? null, end: span?.end ?? null, message, why: rule.why }, policy);
+    if (ruled.note) house.push(ruled.note);
+    if (ruled.finding) findings.push(ruled.finding);
   }
-  return findings;
+  return { findings, house };
 }
 
 /** Classifies a text and runs the rules on it (or only the rules listed): everything a review needs except the rewrite. */
@@ -41,8 +56,8 @@ export function inspect(
   text: string,
   context: ReviewContext = {},
   only?: readonly RuleId[],
-): { evidence: Evidence; findings: Finding[]; opinion: KindOpinion } {
+): { evidence: Evidence; findings: Finding[]; opinion: KindOpinion; house: HouseNote[] } {
   const models = context.learned === undefined ? defaultModels() : context.learned;
   const { evidence, opinion } = judge(analyse(text), context.history, models);
-  return { evidence, findings: findingsFor(evidence, only), opinion };
+  return { evidence, opinion, ...houseFindingsFor(evidence, only, context.policy) };
 }

@@ -8,14 +8,18 @@ import type { AskKind, RuleId, Severity } from "../types";
 import type { Span } from "./text";
 import type { Evidence } from "./evidence";
 import { rx } from "./match";
+import type { HouseLimits } from "../house-rules";
 
 export interface RuleDefinition {
   id: RuleId;
   severity: Severity;
   kinds: readonly AskKind[];
-  detect(e: Evidence): Span | true | null;
+  /** `house` carries the team's limits (house rules); absent, the contract's. */
+  detect(e: Evidence, house?: HouseLimits): Span | true | null;
   /** What to change, in a line the sender can act on. */
   message: string;
+  /** The message under a team's limits, for a rule whose message names one. */
+  houseMessage?: (house: HouseLimits) => string;
   /** Why it matters, grounded in the etiquette. */
   why: string;
 }
@@ -128,13 +132,14 @@ export const RULES: readonly RuleDefinition[] = [
     id: "too-long",
     severity: "warn",
     kinds: ALL_ASKS,
-    detect: (e) => {
+    detect: (e, house) => {
       const body = e.doc.bodySentences;
-      const sixth = body[MAX_BODY_SENTENCES];
+      const firstExtra = body[house?.maxBodySentences ?? MAX_BODY_SENTENCES];
       const last = body[body.length - 1];
-      return sixth && last ? { start: sixth.start, end: last.end } : null;
+      return firstExtra && last ? { start: firstExtra.start, end: last.end } : null;
     },
     message: `Cut it to ${MAX_BODY_SENTENCES} sentences or fewer: who you are, what you ask, why, by when, and a way out.`,
+    houseMessage: (house) => `Cut it to ${house.maxBodySentences} sentences or fewer (your team's limit): who you are, what you ask, why, and a way out.`,
     why: "A short ask is easy to say yes to and easy to forward.",
   },
   {
