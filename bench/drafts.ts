@@ -1,3 +1,5 @@
+// The same seeded PRNG the trainer uses, so every run sees the same drafts.
+import { prng } from "../src/learning/linear";
 /**
  * Drafts for the benchmarks. `uniqueDraft` varies names, numbers and wording so that no sentence
  * repeats across a run: the engine's sentence caches never help, as with real traffic.
@@ -33,17 +35,6 @@ const TEMPLATES: Array<(p: Pick, n: () => number) => string> = [
   (p) => `Totally fine if you'd rather not, ${p(FIRST)}, and thanks for reading either way.`,
 ];
 
-/** A small deterministic PRNG (mulberry32), so every run sees the same drafts. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A draft of about `chars` characters whose sentences are unique to `seed`: every sentence carries

@@ -1,17 +1,10 @@
 import type { ReviewResult, Verdict } from "../core/types";
+import { KIND_WORDS } from "../core/review";
 import { reviewSourceLine } from "../render/review-source";
 import { visibleControls } from "../render/plain-text";
 import { HOUSE_RULES_HEADING, houseNoteLines } from "../render/house-notes";
 
-const KIND_LABEL: Record<string, string> = {
-  intro_request: "an introduction request",
-  recommendation_ask: "a recommendation request",
-  endorsement_ask: "an endorsement request",
-  connection_request: "a connection request",
-  outreach: "a first outreach message",
-  follow_up: "a follow-up",
-  other: "not a networking ask",
-};
+const KIND_LABEL: Record<string, string> = { ...KIND_WORDS, other: "not a networking ask" };
 
 const VERDICT_LABEL: Record<Verdict, string> = {
   ready: "Ready to send",

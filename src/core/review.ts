@@ -9,7 +9,8 @@ import { rewrite } from "./engine/rewrite";
 /** The longest draft any surface accepts; all of it is reviewed. */
 export const MAX_REVIEWED_CHARS = 50_000;
 
-const KIND_WORDS: Record<AskKind, string> = {
+/** Each kind in words, as the sender reads it ("This reads most like an introduction request"). */
+export const KIND_WORDS: Record<AskKind, string> = {
   intro_request: "an introduction request",
   recommendation_ask: "a recommendation request",
   endorsement_ask: "an endorsement request",
