@@ -50,7 +50,7 @@ describe("Teams app package", () => {
     expect(manifest.bots[0].botId).toBe(APP_ID);
     expect(manifest.bots[0].scopes).toEqual(["personal", "team", "groupChat"]);
     const commands = manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title);
-    expect(commands).toEqual(expect.arrayContaining(["review-ask", "list", "help"]));
+    expect(commands).toEqual(expect.arrayContaining(["review-ask", "list", "help", "export", "forget", "policy"]));
     expect(manifest.description.short.length).toBeLessThanOrEqual(80);
     expect(manifest.name.short.length).toBeLessThanOrEqual(30);
     expect(validateManifest(manifest)).toEqual([]);

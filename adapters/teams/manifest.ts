@@ -8,6 +8,9 @@ export const BOT_COMMANDS = [
   { title: "review-ask", description: "Review a draft ask before you send it: review-ask <your draft>" },
   { title: "list", description: "Your open asks, with follow-up reminders" },
   { title: "help", description: "What Askwell does and how to use it" },
+  { title: "export", description: "Everything Askwell stores about you" },
+  { title: "forget", description: "Delete everything Askwell stores about you" },
+  { title: "policy", description: "Your team's house rules (admins can edit them)" },
 ] as const;
 
 const SCOPES = ["personal", "team", "groupChat"] as const;
