@@ -1,5 +1,5 @@
 /** A Slack user sees everything stored about them and erases it, from /review-ask, as they would type it. */
-import { blocksText, button, click, nextId, slashCommand, startSlackHarness, TEAM, type SlackHarness } from "./slack-harness";
+import { blocksText, button, click, event, nextId, slashCommand, startSlackHarness, TEAM, type SlackHarness } from "./slack-harness";
 
 describe("export and forget in Slack", () => {
   let h: SlackHarness;
@@ -43,5 +43,28 @@ describe("export and forget in Slack", () => {
     expect(blocksText((await h.fake.waitForResponse(mine.responseId)).body.blocks)).toMatch(/Deleted 1 ask, 1 reminder/);
     expect(await h.tracker.exportUser(me)).toMatchObject({ ok: true, value: { asks: [], reminders: [], settings: [], dismissals: [] } });
     expect(await h.tracker.listAsks(other)).toMatchObject({ ok: true, value: [expect.anything()] });
+  });
+
+  test("App Home: See my data opens the viewer's own data; Delete my data erases it and says so on Home", async () => {
+    const viewer = { platform: "slack" as const, workspaceId: TEAM, userId: "U702" };
+    expect((await track(viewer, "Priya Shah")).ok).toBe(true);
+    expect((await track(other, "Not Priya")).ok).toBe(true);
+    await event(h, { type: "app_home_opened", user: "U702", channel: "D702", tab: "home", event_ts: "1700000500.1" });
+    const home = await h.fake.waitForCall("views.publish", (c) => c.args.user_id === "U702");
+    const blocks = (home.args.view as { blocks: unknown }).blocks;
+
+    await click(h, button(blocks, "export_me"), "U702", nextId("see"), { type: "view", view_id: "V702" }).send();
+    const modal = await h.fake.waitForCall("views.open", (c) => JSON.stringify(c.args.view).includes("Priya Shah"));
+    const shown = blocksText((modal.args.view as { blocks: unknown }).blocks);
+    expect(shown).toContain('"userId": "U702"');
+    expect(shown).not.toContain("Not Priya");
+
+    const homesBefore = h.fake.callsTo("views.publish").filter((c) => c.args.user_id === "U702").length;
+    await click(h, button(blocks, "forget_me"), "U702", nextId("delete"), { type: "view", view_id: "V702" }).send();
+    const after = await h.fake.waitForCall("views.publish", (c) => c.args.user_id === "U702", homesBefore);
+    expect(blocksText((after.args.view as { blocks: unknown }).blocks)).toMatch(/Deleted 1 ask/);
+    expect(await h.tracker.listAsks(viewer)).toMatchObject({ ok: true, value: [] });
+    const others = await h.tracker.listAsks(other);
+    expect(others.ok && others.value.some((ask) => ask.reader.name === "Not Priya")).toBe(true);
   });
 });

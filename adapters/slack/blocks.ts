@@ -227,7 +227,33 @@ export function homeView(rows: AskRow[], viewer: Viewer, notice?: string, admin:
   if (rows.length === 0) blocks.push(section("Nothing pending. Review a draft with `/review-ask`, then *Track this ask* after you send it."));
   for (const row of rows.slice(0, 40 - Math.ceil(admin.length / 3))) blocks.push(...askRowBlocks(row, viewer), { type: "divider" });
   blocks.push(context(HELP_TEXT.split("\n")[1]!));
+  blocks.push(yourDataActions(viewer));
   return { type: "home", blocks };
+}
+
+const FORGET_WARNING = "This deletes every ask, reminder, setting and dismissal Askwell stores about you, for good.";
+
+/** "See my data" and "Delete my data", at the foot of App Home; each button is for this viewer only. */
+function yourDataActions(viewer: Viewer): Block {
+  const owned = encode({ u: viewer.userId, t: viewer.teamId });
+  return {
+    type: "actions",
+    block_id: "your_data",
+    elements: [
+      button("See my data", ACTIONS.exportMe, owned),
+      {
+        ...button("Delete my data", ACTIONS.forgetMe, owned, "danger"),
+        confirm: { title: plain("Delete your data?"), text: mrkdwn(FORGET_WARNING), confirm: plain("Delete"), deny: plain("Keep it"), style: "danger" },
+      },
+    ],
+  };
+}
+
+/** Everything stored about the viewer, in a modal (App Home has no thread to answer in). */
+export function yourDataModal(parts: string[], more: boolean): View {
+  const blocks: Block[] = [section("Everything Askwell stores about you (only you can see this):"), ...parts.map((part) => section("```" + part + "```"))];
+  if (more) blocks.push(context("There is more: `/review-ask export` shows all of it."));
+  return { type: "modal", title: plain("Your data", 24), close: plain("Close"), blocks };
 }
 
 export function reminderMessage(reminder: DueReminder, viewer: Viewer): SlackMessage {

@@ -15,6 +15,7 @@ export const ACTIONS = {
   replied: "ask_replied",
   close: "ask_close",
   forgetMe: "forget_me",
+  exportMe: "export_me",
 } as const;
 
 export const VIEWS = { track: "track_ask_modal", reviewEdit: "review_edit_modal" } as const;
