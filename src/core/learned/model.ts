@@ -63,7 +63,8 @@ export interface LearnedModels {
 }
 
 const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-const BASE64_VALUE = new Map([...BASE64].map((ch, i) => [ch.charCodeAt(0), i]));
+/** Character code → 6-bit value (-1 for anything else): a table, since the weights are millions of characters. */
+const BASE64_VALUE = Int8Array.from({ length: 128 }, (_, code) => BASE64.indexOf(String.fromCharCode(code)));
 
 /** Base64 to bytes, written out so the core needs no platform API. */
 export function decodeBase64(text: string): Uint8Array {
@@ -73,8 +74,8 @@ export function decodeBase64(text: string): Uint8Array {
   let value = 0;
   let at = 0;
   for (let i = 0; i < clean.length; i++) {
-    const v = BASE64_VALUE.get(clean.charCodeAt(i));
-    if (v === undefined) throw new Error("learned weights: not base64");
+    const v = BASE64_VALUE[clean.charCodeAt(i)] ?? -1;
+    if (v < 0) throw new Error("learned weights: not base64");
     value = ((value << 6) | v) & 0xffffff;
     bits += 6;
     if (bits >= 8) {
