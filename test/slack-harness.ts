@@ -177,3 +177,24 @@ export function button(blocks: unknown, actionId: string | RegExp): { action_id:
   if (!found) throw new Error(`no button ${String(actionId)} in ${JSON.stringify(blocks)}`);
   return found;
 }
+
+/**
+ * Two Slack app replicas on one database, as behind a load balancer: a shared SQLite file, or a
+ * schema of their own on PostgreSQL when TEST_DATABASE_URL is set.
+ */
+export async function startSlackReplicas(name: string): Promise<{ a: SlackHarness; b: SlackHarness; close(): Promise<void> }> {
+  const pgUrl = process.env.TEST_DATABASE_URL;
+  const dir = mkdtempSync(join(tmpdir(), `askwell-${name}-`));
+  const database = pgUrl ? { databaseUrl: pgUrl, pgSchema: `slack_${name}_${process.pid}_${Date.now()}` } : { databaseUrl: `sqlite:${join(dir, "shared.db")}` };
+  const a = await startSlackHarness(database);
+  const b = await startSlackHarness(database);
+  return {
+    a,
+    b,
+    async close() {
+      await a.close();
+      await b.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

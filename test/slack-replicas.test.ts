@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { blocksText, button, click, nextId, slashCommand, startSlackHarness, viewSubmission, type SlackHarness } from "./slack-harness";
+import { blocksText, button, click, nextId, slashCommand, startSlackReplicas, viewSubmission, type SlackHarness } from "./slack-harness";
 
 const DRAFT = "Hi Dana, could you introduce me to Sam at Acme? We met at the fintech meetup. No worries if not.";
 const pgUrl = process.env.TEST_DATABASE_URL;
@@ -11,17 +8,13 @@ if (!pgUrl) test.todo("replicas on PostgreSQL: set TEST_DATABASE_URL to run them
 describe(`two replicas on one ${pgUrl ? "PostgreSQL" : "SQLite"} database`, () => {
   let a: SlackHarness;
   let b: SlackHarness;
-  const dir = mkdtempSync(join(tmpdir(), "askwell-replicas-"));
+  let replicas: Awaited<ReturnType<typeof startSlackReplicas>>;
   beforeAll(async () => {
-    const database = pgUrl ? { databaseUrl: pgUrl, pgSchema: `slack_replicas_${process.pid}_${Date.now()}` } : { databaseUrl: `sqlite:${join(dir, "shared.db")}` };
-    a = await startSlackHarness(database);
-    b = await startSlackHarness(database);
+    // Two replicas on one database, as behind a load balancer.
+    replicas = await startSlackReplicas("replicas");
+    ({ a, b } = replicas);
   });
-  afterAll(async () => {
-    await a.close();
-    await b.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => replicas.close());
 
   test("review on one, Track modal submitted to the other, listed and closed from either", async () => {
     const cmd = slashCommand(a, DRAFT, "U300");

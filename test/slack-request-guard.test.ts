@@ -3,30 +3,21 @@
  * handled once across replicas, timestamps outside ±5 minutes are refused, malformed payloads get a
  * fast 400 instead of a 3-second hang.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { nextId, postSigned, sign, slashCommand, startSlackHarness, TEAM, type SlackHarness } from "./slack-harness";
+import { nextId, postSigned, sign, slashCommand, startSlackReplicas, TEAM, type SlackHarness } from "./slack-harness";
 
 const DRAFT = "Hey Rob, I need you to intro me to the CTO at Gridline ASAP so I can pitch him. Send him a note today.";
-const pgUrl = process.env.TEST_DATABASE_URL;
 const settle = (ms = 600) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("Slack request guard", () => {
   let a: SlackHarness;
   let b: SlackHarness;
-  const dir = mkdtempSync(join(tmpdir(), "askwell-guard-"));
+  let replicas: Awaited<ReturnType<typeof startSlackReplicas>>;
   beforeAll(async () => {
     // Two replicas on one database, as behind a load balancer.
-    const database = pgUrl ? { databaseUrl: pgUrl, pgSchema: `slack_guard_${process.pid}_${Date.now()}` } : { databaseUrl: `sqlite:${join(dir, "shared.db")}` };
-    a = await startSlackHarness(database);
-    b = await startSlackHarness(database);
+    replicas = await startSlackReplicas("guard");
+    ({ a, b } = replicas);
   });
-  afterAll(async () => {
-    await a.close();
-    await b.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => replicas.close());
 
   const postsIn = (channel: string) => [...a.fake.callsTo("chat.postMessage"), ...b.fake.callsTo("chat.postMessage")].filter((c) => c.args.channel === channel);
 

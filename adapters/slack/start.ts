@@ -10,17 +10,13 @@ import { parseSlackConfig } from "../../src/config/slack";
 import { parseStorageConfig } from "../../src/config/storage";
 import { parseTeamConfig } from "../../src/config/team";
 import type { AskStore } from "../../src/core/ask-store";
-import { createReviewServiceFromEnv } from "../../src/llm/model-review-service";
-import { settingsTokenUsageStore } from "../../src/llm/settings-token-usage";
 import type { Logger } from "../../src/logger";
-import { openStore } from "../../src/storage";
 import { KyselyAskStore } from "../../src/storage/kysely-ask-store";
 import { createSeenRequests } from "../../src/storage/seen-requests";
 import { secretBox } from "../../src/storage/secret-box";
-import { createTrackerService } from "../../src/tracker";
-import { teamServiceFor } from "../../src/tracker/local";
 import { startReminderRunner } from "../../src/tracker/runner";
 import { Closers } from "../closers";
+import { openPlatformServices } from "../platform-services";
 import { createHttpServer, type HttpServer } from "../http/server";
 import { createSlackApp } from "./app";
 import { createSlackReminderDelivery } from "./delivery";
@@ -47,11 +43,7 @@ export async function startSlack(options: { env: Env; logger: Logger; now?: () =
   const teamConfig = parseTeamConfig(env);
   const closers = new Closers();
   return closers.guard(async () => {
-    const store = await openStore(storage);
-    closers.add(() => store.close());
-    const team = teamServiceFor(store, logger);
-    const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: storage.storeDrafts, logger, team });
-    const reviews = createReviewServiceFromEnv(env, logger, { now, usage: settingsTokenUsageStore(store, "slack", now) });
+    const { store, team, tracker, reviews } = await openPlatformServices({ env, logger, now, storage, platform: "slack" }, closers);
     let installationStore: InstallationStore | undefined;
     if (config.auth.type === "oauth" && store instanceof KyselyAskStore) {
       const box = secretBox(config.auth.secretKey);
