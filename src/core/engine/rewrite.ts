@@ -54,10 +54,39 @@ function split(doc: Doc): Parts {
     .slice(last.end)
     .split(/\r?\n/)
     .map((l) => l.trim())
-    .filter(Boolean)
-    .map((l) => l.replace(MERGE_FIELD, "[your name]"));
-  const sentences = unwrapped(doc).map((s) => ({ text: cleanSentence(doc.raw.slice(s.start, s.end)), fixed: false })).filter((s) => s.text);
+    // A merge field in the sign-off ("[Your Name]") marks a template: the sender's own name goes there, so the slot goes.
+    .map((l) => l.replace(MERGE_FIELD, "").replace(/\s+([,.!])/g, "$1").trim())
+    .filter(Boolean);
+  const sentences = proseSentences(doc, first.start, last.end).map((text) => ({ text: cleanSentence(text), fixed: false })).filter((s) => s.text);
   return { ...splitInlineGreeting(greeting, sentences), signOff };
+}
+
+/** A line this long that ends without a stop was wrapped by a mail program, not ended by its writer. */
+const MIN_WRAPPED_LINE = 45;
+const LIST_ITEM = /^\s*(?:[-*•◦▪‣>]|\d+[.)])\s/;
+
+/**
+ * The body as its writer wrote it: a hard-wrapped e-mail's lines joined back into paragraphs, so
+ * a sentence that ran over three lines is one sentence again, not three fragments to cut apart.
+ */
+function rejoinWrappedLines(text: string): string {
+  const lines = text.split(/\r?\n/);
+  let out = lines[0] ?? "";
+  for (let i = 1; i < lines.length; i++) {
+    const previous = lines[i - 1]!.trim();
+    const line = lines[i]!;
+    const wrapped = previous.length >= MIN_WRAPPED_LINE && line.trim() !== "" && !/[.!?:;]["')\]]?$/.test(previous) && !LIST_ITEM.test(line);
+    out += wrapped ? " " + line.trimStart() : "\n" + line;
+  }
+  return out;
+}
+
+/** The body's sentences, read again from the rejoined paragraphs when the draft was hard-wrapped. */
+function proseSentences(doc: Doc, start: number, end: number): string[] {
+  const region = doc.raw.slice(start, end);
+  const prose = rejoinWrappedLines(region);
+  if (prose === region) return unwrapped(doc).map((s) => doc.raw.slice(s.start, s.end));
+  return analyse(prose).sentences.map((s) => prose.slice(s.start, s.end));
 }
 
 /**
@@ -248,6 +277,9 @@ const ASK_SIGNAL: Record<Exclude<Kind, "other">, (doc: Doc) => unknown> = {
   follow_up: signals.followUpMarker,
 };
 
+/** The things people ask for by name: the sentence naming it says what the ask is. */
+const WHAT_IS_ASKED_FOR = /\b(?:r[eé]sum[eé]s?|cv|interview\w*|internships?|positions?|job|openings?|lunch|coffee|meeting|call|advice|feedback|recommendations?|references?|referr\w*|introduc\w+|speak(?:er|ing)|keynote|panel|sponsor\w*|partnership)\b/i;
+
 const PLEASANTRY = /^(?:hope|i hope|hoping you|long time|it's been (?:ages|a while)|thanks|thank you|cheers|congrats|sorry)\b/i;
 
 const priorities = new Map<string, number>();
@@ -273,6 +305,7 @@ function computePriority(text: string, kind: Kind): number {
   if (/\d/.test(text)) score += 5;
   if (signals.sharedContext(doc)) score += 45;
   if (signals.statedIntent(doc)) score += 35;
+  if (WHAT_IS_ASKED_FOR.test(text)) score += 30;
   if (signals.valueForReader(doc)) score += 15;
   if (signals.workSpecifics(doc)) score += 10;
   if (signals.timeFrame(doc)) score += 10;
@@ -341,7 +374,7 @@ export function namesIn(text: string): string[] {
  * keeps the people, organisations and products of the draft.
  */
 function strongest(body: BodySentence[], count: number, kind: Kind): BodySentence[] {
-  const candidates = body.map((s, i) => ({ i, p: priority(s.text, kind), names: namesIn(s.text).map((n) => n.toLowerCase()) }));
+  const candidates = body.map((s, i) => ({ i, p: priority(s.text, kind) + (OPENING_WEIGHT[i] ?? 0), names: namesIn(s.text).map((n) => n.toLowerCase()) }));
   const covered = new Set<string>();
   const keep = new Set<number>(candidates.filter((c) => body[c.i]!.fixed).slice(0, count).map((c) => c.i));
   while (keep.size < Math.min(count, candidates.length)) {
@@ -391,6 +424,8 @@ function withNamesKept(all: BodySentence[], kept: BodySentence[]): BodySentence[
 
 /** What naming something not yet kept is worth, against a sentence's priority (the ask alone is 100). */
 const NEW_NAME_WEIGHT = 30;
+/** Writers say who they are and what they want first: the opening sentences carry most of a draft's facts. */
+const OPENING_WEIGHT = [40, 25, 25];
 
 const MAX_SENTENCES_TO_REPAIR = 12;
 
@@ -467,6 +502,7 @@ function repairWhole(parts: Parts, finding: Finding, assembled: Assembled, kind:
     return true;
   }
   if (finding.rule === "no-graceful-out") {
+    if (parts.body.some((s) => s.fixed && PLAIN_OUT.test(s.text))) return false;
     parts.body.push({ text: gracefulOutFor(kind, assembled.text), fixed: true });
     return true;
   }

@@ -7,7 +7,7 @@
 import type { AskKind, RuleId, Severity } from "../types";
 import type { Span } from "./text";
 import type { Evidence } from "./evidence";
-import { rx } from "./match";
+import { findFirst, rx } from "./match";
 import type { HouseLimits } from "../house-rules";
 
 export interface RuleDefinition {
@@ -32,6 +32,12 @@ const SPEC_EXAMPLES = {
   prematurePitch: rx("\\bbook a demo\\b"),
   demandingTone: rx("\\b(?:i need you to|you must|make sure you|don't ignore this|you owe me|still waiting|surely you've had time)\\b|(?<![\\w])asap\\b"),
 };
+
+/**
+ * Ways out so plain that no reader misses them: with one in the draft, nothing the model weighs
+ * elsewhere makes "no way out" true (the labelled drafts agree, 190 to 1).
+ */
+const UNMISTAKABLE_OUT = rx("\\b(?:feel free to (?:say no|decline|pass)|no (?:worries|problem|pressure)(?: at all)? if (?:not|it|you|now|the timing)|(?:totally|completely|perfectly) (?:fine|ok|okay) if (?:not|you)|if (?:you'd|you would) rather not|no hard feelings|i (?:completely|totally|fully) understand|(?:if|when) (?:now|it) isn't a good time)");
 
 const ALL_ASKS: readonly AskKind[] = ["intro_request", "recommendation_ask", "endorsement_ask", "connection_request", "outreach", "follow_up"];
 const absent = (present: boolean): true | null => (present ? null : true);
@@ -68,7 +74,7 @@ export const RULES: readonly RuleDefinition[] = [
     id: "no-graceful-out",
     severity: "warn",
     kinds: ["intro_request", "recommendation_ask", "endorsement_ask", "outreach", "follow_up"],
-    detect: (e) => e.judged("no-graceful-out", () => absent(e.has("gracefulOut")), false),
+    detect: (e) => (findFirst(e.doc, UNMISTAKABLE_OUT) ? null : e.judged("no-graceful-out", () => absent(e.has("gracefulOut")), false)),
     message: "Give the reader an easy way to say no, e.g. \"If it's not a good fit, no worries at all.\"",
     why: "A guilt-free way out makes a yes more likely and keeps a no from straining the relationship.",
   },

@@ -1,0 +1,77 @@
+import { review } from "../src/core/review";
+import { analyse } from "../src/core/engine/text";
+
+const countSentences = (text: string) => analyse(text).bodySentences.length;
+
+const findings = (text: string) => review(text).findings.map((f) => f.rule);
+
+describe("rewrites of long, hard-wrapped e-mails", () => {
+  const wrapped = [
+    "Dear Ms. Okafor,",
+    "",
+    "My name is Tomas Reyes and I recently finished the analyst program at Halvorsen",
+    "Energy, where I spent two years building gas trading models with Priya Nair's",
+    "team in Houston.",
+    "",
+    "I am writing because I would very much like to be considered for the structuring",
+    "position in your group, and I have attached my resume for your review.",
+    "",
+    "Outside work I coach a youth soccer team and I am learning Portuguese.",
+    "Last spring I ran my first marathon in Austin.",
+    "The weather was terrible but we finished.",
+    "I also volunteer at the food bank on Saturdays.",
+    "",
+    "Best regards,",
+    "Tomas",
+  ].join("\n");
+
+  test("a sentence the mail program wrapped over three lines comes back whole, with its names", () => {
+    const result = review(wrapped);
+    expect(result.rewrite).not.toBeNull();
+    const rewrite = result.rewrite!;
+    expect(rewrite).toContain("analyst program at Halvorsen Energy, where I spent two years building gas trading models with Priya Nair's team in Houston.");
+    expect(rewrite).not.toMatch(/Halvorsen\.|Nair's\./);
+  });
+
+  test("the sentence naming what is asked for (a position, a resume) survives the cut", () => {
+    const rewrite = review(wrapped).rewrite!;
+    expect(rewrite).toMatch(/structuring position/);
+    expect(rewrite).toMatch(/resume/);
+    expect(countSentences(rewrite)).toBeLessThanOrEqual(5);
+  });
+});
+
+describe("a template's sign-off slot", () => {
+  const template = "Hi Dana,\n\nI saw the analyst opening at Northwind and my four years in logistics analytics make me a strong fit. Would you be open to a short call this week?\n\nBest regards,\n[Your Name]";
+
+  test("the sign-off merge field does not come back, so the rewrite is not a mass mailing", () => {
+    const result = review(template);
+    expect(findings(template)).toContain("mass-blast");
+    const rewrite = result.rewrite!;
+    expect(rewrite).not.toMatch(/\[your name\]/i);
+    expect(rewrite).toMatch(/Best regards,\s*$/);
+    expect(findings(rewrite)).not.toContain("mass-blast");
+  });
+});
+
+describe("a way out no reader can miss", () => {
+  test.each([
+    "If it's not a fit for you, feel free to say no.",
+    "No worries at all if not.",
+    "If you'd rather not, I completely understand.",
+    "No hard feelings either way.",
+  ])("%s: no-graceful-out never fires, however long the draft", (out) => {
+    const filler = Array.from({ length: 12 }, (_, i) => `We shipped release ${i + 2} of the Harbor billing service with the payments team.`).join(" ");
+    const draft = `Hi Sam,\n\nWe met at the Denver logistics meetup in May. ${filler} Could you introduce me to Lee Chen at Northwind? ${out}\n\nThanks,\nAlex`;
+    expect(findings(draft)).not.toContain("no-graceful-out");
+  });
+
+  test("the rewrite adds one way out, never a pile of them", () => {
+    const lines = Array.from({ length: 14 }, (_, i) => `As per my e-mail on the ${i + 2}th, we at SDL can support item ${i + 1} of your localisation programme.`);
+    const draft = `Hello Mr. Lay,\n\n${lines.join("\n")}\nI'd appreciate the opportunity to meet your team next month.\n\nRegards,\nBrent`;
+    const rewrite = review(draft).rewrite!;
+    const outs = rewrite.match(/no worries|completely understand|feel free to say no|rather not|only follow-up|nudge again/gi) ?? [];
+    expect(outs.length).toBeLessThanOrEqual(2);
+    expect(countSentences(rewrite)).toBeLessThanOrEqual(5);
+  });
+});
