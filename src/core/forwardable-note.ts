@@ -15,6 +15,7 @@ import { draftPeople } from "./engine/draft-people";
 import { unwrapped } from "./engine/rewrite";
 import { mentionsSomeoneElse, mentionsThirdPerson, toSecondPerson, type ThirdPerson } from "./engine/perspective";
 import * as signals from "./engine/signals";
+import { MAX_REVIEWED_CHARS } from "./review";
 
 export interface ForwardableOptions {
   /** The workspace's house rules: the note is reviewed under them and kept within a stricter sentence limit. */
@@ -232,8 +233,8 @@ interface Part {
 }
 
 const capitalise = (s: string): string => s.replace(/^([^\p{L}[]*)(\p{Ll})/u, (_m, pre: string, c: string) => pre + c.toUpperCase());
-/** Lower-cases the first letter of a clause that goes mid-sentence, unless it starts "I" or a name. */
-const lowerFirst = (s: string): string => (/^I\b|^I'|^\p{Lu}[\p{L}'’-]*\s+\p{Lu}|^\p{Lu}{2}/u.test(s) ? s : s.replace(/^(\p{Lu})(?=\p{Ll})/u, (c) => c.toLowerCase()));
+/** Lower-cases the first word of a clause that goes mid-sentence when it is an ordinary word (never "I" or a name). */
+const lowerFirst = (s: string): string => s.replace(/^(?:If|We|You|Your|My|Our|The|This|That|It|Their|They|So|And|But|Since|As|Because)(?=\b)/, (w) => w.toLowerCase());
 const sentence = (s: string): string => capitalise(s.replace(/[\s,;:.!?]+$/, "")) + ".";
 
 function noteParts(doc: Doc): { parts: Part[]; greeting: string | null; signOff: string[] } {
@@ -320,7 +321,7 @@ function repaired(parts: Part[], greeting: string | null, signOff: string[], pol
  * way out for the third person, only the draft's facts or [placeholders]. Pure and deterministic.
  */
 export function forwardableNote(draft: string, options: ForwardableOptions = {}): string {
-  const doc = analyse(typeof draft === "string" ? draft : "");
+  const doc = analyse(typeof draft === "string" ? draft.slice(0, MAX_REVIEWED_CHARS) : "");
   const { parts, greeting, signOff } = noteParts(doc);
   const limit = Math.min(MAX_BODY_SENTENCES, options.policy?.maxBodySentences ?? MAX_BODY_SENTENCES);
   const build = (ps: Part[]) => assemble(greeting, withinLimit(ps.map((p) => p.text), limit), signOff).text;

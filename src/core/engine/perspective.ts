@@ -48,7 +48,10 @@ function verbForYou(verb: string): string {
   return verb.slice(0, -1);
 }
 
-const keepCase = (from: string, to: string): string => (/^\p{Lu}/u.test(from) ? to.charAt(0).toUpperCase() + to.slice(1) : to);
+/** Capitalised only where a sentence starts (a capital mid-sentence, as in run-on chat, would read as a name). */
+function cased(to: string, offset: number, text: string): string {
+  return offset === 0 || /[.!?]\s+$/.test(text.slice(Math.max(0, offset - 3), offset)) ? to.charAt(0).toUpperCase() + to.slice(1) : to;
+}
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -61,24 +64,25 @@ export function toSecondPerson(clause: string, person: ThirdPerson): string {
   if (person.name) {
     const first = person.name.split(" ")[0]!;
     const forms = [...new Set([person.name, ...(first.length >= 3 ? [first] : [])])].map(escape).join("|");
-    s = s.replace(new RegExp(`(?<![\\p{L}\\d])(?:(?:Mr|Ms|Mrs|Dr|Prof)\\.?\\s+)?(?:${forms})(?:['’]s\\b|(?![\\p{L}\\d]))`, "gu"), (m) => (/['’]s$/.test(m) ? "your" : "you"));
+    s = s.replace(new RegExp(`(?<![\\p{L}\\d])(?:(?:Mr|Ms|Mrs|Dr|Prof)\\.?\\s+)?(?:${forms})(?:['’]s\\b|(?![\\p{L}\\d]))`, "gu"), (m, at: number, text: string) => cased(/['’]s$/.test(m) ? "your" : "you", at, text));
   }
   const p = person.pronouns;
   if (!p) return s;
   const subject = SUBJECT[p];
-  s = s.replace(new RegExp(`\\b${subject}['’](s been|s got|s|d|ll)(?![\\p{L}])`, "giu"), (m, c: string) => keepCase(m, "you") + (c === "s been" ? "'ve been" : c === "s got" ? "'ve got" : c === "s" ? "'re" : `'${c}`));
-  s = s.replace(new RegExp(`\\b${subject}(?![\\p{L}'’])(\\s+)(?:(${ADVERB})(\\s+))?([\\p{L}'’-]+)`, "giu"), (m, space: string, adverb: string | undefined, gap: string | undefined, verb: string) =>
-    keepCase(m, "you") + space + (adverb ? adverb + gap : "") + verbForYou(verb),
+  s = s.replace(new RegExp(`\\b${subject}['’](s been|s got|s|d|ll)(?![\\p{L}])`, "giu"), (_m, c: string, at: number, text: string) => cased("you", at, text) + (c === "s been" ? "'ve been" : c === "s got" ? "'ve got" : c === "s" ? "'re" : `'${c}`));
+  s = s.replace(new RegExp(`\\b${subject}(?![\\p{L}'’])(\\s+)(?:(${ADVERB})(\\s+))?([\\p{L}'’-]+)`, "giu"), (_m, space: string, adverb: string | undefined, gap: string | undefined, verb: string, at: number, text: string) =>
+    cased("you", at, text) + space + (adverb ? adverb + gap : "") + verbForYou(verb),
   );
-  s = s.replace(new RegExp(`\\b${subject}(?![\\p{L}'’])`, "giu"), (m) => keepCase(m, "you"));
-  s = s.replace(new RegExp(`\\b${REFLEXIVE[p]}\\b`, "gi"), (m) => keepCase(m, "yourself"));
+  const simple = (pattern: RegExp, to: string) => (s = s.replace(pattern, (_m: string, ...rest: unknown[]) => cased(to, rest[rest.length - 2] as number, rest[rest.length - 1] as string)));
+  simple(new RegExp(`\\b${subject}(?![\\p{L}'’])`, "giu"), "you");
+  simple(new RegExp(`\\b${REFLEXIVE[p]}\\b`, "gi"), "yourself");
   if (p === "he") {
-    s = s.replace(/\bhim\b/gi, (m) => keepCase(m, "you"));
-    s = s.replace(/\bhis\b(?=\s+[\p{L}\d])/giu, (m) => keepCase(m, "your"));
-    s = s.replace(/\bhis\b/gi, (m) => keepCase(m, "yours"));
+    simple(/\bhim\b/gi, "you");
+    simple(/\bhis\b(?=\s+[\p{L}\d])/giu, "your");
+    simple(/\bhis\b/gi, "yours");
   } else {
-    s = s.replace(/\bhers\b/gi, (m) => keepCase(m, "yours"));
-    s = s.replace(/\bher\b(?=(\s+[\p{L}\d'’-]+)?)/giu, (m, tail: string | undefined) => keepCase(m, !tail || NOT_A_NOUN.has(tail.trim().toLowerCase()) ? "you" : "your"));
+    simple(/\bhers\b/gi, "yours");
+    s = s.replace(/\bher\b(?=(\s+[\p{L}\d'’-]+)?)/giu, (_m, tail: string | undefined, at: number, text: string) => cased(!tail || NOT_A_NOUN.has(tail.trim().toLowerCase()) ? "you" : "your", at, text));
   }
   return s;
 }
