@@ -73,6 +73,7 @@ const CLAUSE_BREAK = new RegExp(
     "\\s+[-–—]+\\s+",
     ":\\s+",
     ",\\s*(?=(?:and|but|so|which|who|because|since|though|although)\\b)",
+    ",\\s*(?=(?:could|would|can|will|do|did|might|any chance)\\s+(?:you|u)\\b)",
     `,\\s*(?=${SUBJECT_AHEAD})`,
     `\\s+(?:and|but)\\s+(?=${SUBJECT_AHEAD})`,
     "\\s*[.!?]+\\s*$",

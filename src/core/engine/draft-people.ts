@@ -40,6 +40,9 @@ function connectorOf(doc: Doc): string | null {
 function senderOf(doc: Doc): string | null {
   const last = doc.bodySentences[doc.bodySentences.length - 1];
   if (!last) return null;
+  // "… No worries if not. Thanks, Jamie" on one line: the last sentence is the sign-off.
+  const signedLast = SIGNED_INLINE.exec(doc.raw.slice(last.start, last.end).trim().replace(/[,.!]+$/, ""));
+  if (signedLast) return signedLast[1]!;
   for (const raw of doc.raw.slice(last.end).split(/\r?\n/)) {
     const line = raw.trim().replace(/[,.!]+$/, "");
     if (!line) continue;
