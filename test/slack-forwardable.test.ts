@@ -93,6 +93,7 @@ test("a draft too long to carry in a button says how to get the note instead", a
 
 test("in the DM: the review there has the button, and the note keeps to the workspace's house rules", async () => {
   const team = teamServiceFor(h.store);
+  if (!team) throw new Error("the harness has no team service");
   expect((await team.changePolicy({ platform: "slack", workspaceId: TEAM }, `slack:${TEAM}:UADMIN`, [{ type: "limit", key: "maxBodySentences", value: 3 }], h.clock.now)).ok).toBe(true);
   try {
     const ts = `1700000600.${Math.floor(Math.random() * 1e6)}`;
