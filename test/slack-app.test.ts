@@ -87,7 +87,7 @@ describe("Slack app over signed HTTP", () => {
     expect(text).toContain(">I need you to"); // the quoted span of the finding
     expect(text).toContain(":x: Is there a time frame?");
     expect(text).toContain("```Hi Rob, could you introduce me to [name], the CTO at Gridline? No worries if not.```");
-    expect(buttons(first.body.blocks).map((b) => b.action_id)).toEqual(["dismiss_finding_0", "dismiss_finding_1", "track_ask", "review_edit"]);
+    expect(buttons(first.body.blocks).map((b) => b.action_id)).toEqual(["dismiss_finding_0", "dismiss_finding_1", "track_ask", "forwardable_note", "review_edit"]);
     const updated = await h.fake.waitForResponse(cmd.responseId, 1);
     expect(updated.body.replace_original).toBe(true);
     expect(blocksText(updated.body.blocks)).toContain("model rewrite");

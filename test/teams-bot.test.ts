@@ -72,7 +72,7 @@ test("@Askwell <draft> in a channel replies in the thread with a review card", a
   expect(rules).toContain("demanding-tone");
   // Track this ask opens a form (with the third person, for an intro); Review my edit re-reviews the box.
   const actions = card.actions as Array<{ type: string; title: string; card?: { body: Array<{ id?: string }> } }>;
-  expect(actions.map((a) => a.title)).toEqual(["Track this ask", "Review my edit"]);
+  expect(actions.map((a) => a.title)).toEqual(["Track this ask", "Copy forwardable note", "Review my edit"]);
   expect(actions[0]!.card!.body.map((input) => input.id)).toEqual(["reader", "thirdPerson"]);
   expect(card.body).toContainEqual(expect.objectContaining({ type: "Input.Text", id: "draft", value: DRAFT }));
   // Buttons carry the card owner's tenant and AAD id, nothing else of theirs.
@@ -116,7 +116,7 @@ test("Track this ask records the ask (with the third person) in the tracker and 
   expect(confirmation.body.text).toMatch(/Tracking ask #\d+ to Rob Chen\. I'll remind you here on \d{4}-\d{2}-\d{2}/);
   const update = await t.connector.waitFor((a) => a.method === "PUT" && a.activityId === reply.id);
   expect(cardText(cardOf(update))).toMatch(/Tracked as ask #\d+/);
-  expect((cardOf(update).actions as Array<{ title: string }>).map((a) => a.title)).toEqual(["Review my edit"]);
+  expect((cardOf(update).actions as Array<{ title: string }>).map((a) => a.title)).toEqual(["Copy forwardable note", "Review my edit"]);
 
   const asks = await t.tracker.listAsks(anaOwner);
   expect(asks.ok && asks.value[0]).toMatchObject({ kind: "intro_request", reader: { name: "Rob Chen" }, thirdPerson: "the CTO at Gridline", timeZone: "Europe/Paris", draft: null });

@@ -13,6 +13,7 @@ import type { SlackDeps } from "./deps";
 import { registerErrorHandler } from "./error-handler";
 import { registerEventDedupe } from "./event-dedupe";
 import { registerAskListeners } from "./listeners/asks";
+import { registerForwardableListeners } from "./listeners/forwardable";
 import { registerHouseRulesListeners } from "./listeners/house-rules";
 import { registerPrivacyListeners } from "./listeners/privacy";
 import { registerReviewListeners } from "./listeners/review";
@@ -85,6 +86,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
 
   if (seen) registerEventDedupe(bolt, seen, deps.logger);
   registerReviewListeners(bolt, deps);
+  registerForwardableListeners(bolt, deps);
   registerAskListeners(bolt, deps);
   registerHouseRulesListeners(bolt, deps);
   registerPrivacyListeners(bolt, deps);

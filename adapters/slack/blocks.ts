@@ -146,10 +146,26 @@ export function reviewMessage(result: ReviewResult, options: ReviewRenderOptions
     const elements: types.Button[] = [];
     const draft = carriable(options.draft);
     if (result.kind !== "other") elements.push(button("Track this ask", ACTIONS.track, encode({ ...owned, d: draft, i: result.kind === "intro_request" }), "primary"));
+    if (result.kind === "intro_request" && draft) elements.push(button("Copy forwardable note", ACTIONS.forwardable, encode({ ...owned, d: draft })));
     elements.push(button("Review my edit", ACTIONS.reviewEdit, encode({ ...owned, d: carriable(result.rewrite) ?? draft })));
     blocks.push({ type: "actions", block_id: "review_actions", elements });
+    if (result.kind === "intro_request" && !draft) blocks.push(context(FORWARDABLE_NEEDS_SHORTER_DRAFT));
   }
   return { text: `Askwell: ${VERDICTS[result.verdict].label} (${result.findings.length} finding${result.findings.length === 1 ? "" : "s"})`, blocks };
+}
+
+const FORWARDABLE_NEEDS_SHORTER_DRAFT = "A forwardable note for the person you want to meet needs a shorter draft: trim it to the ask and review it again.";
+
+/** The note for the double opt-in, for the clicking user only: in a code block, easy to copy. */
+export function forwardableMessage(note: string): SlackMessage {
+  return {
+    text: "Your forwardable note",
+    blocks: [
+      section("*Forwardable note* — send it to the person you asked, so they can forward it to the one you want to meet and ask whether they'd like the introduction. Fill in the [brackets], then copy:"),
+      section("```" + truncate(escapeText(note), SECTION_LIMIT - 6) + "```"),
+      context("Only you can see this. It uses only what your draft says; anything in [brackets] is yours to fill in."),
+    ],
+  };
 }
 
 /** The short public answer in a channel thread: verdict, top findings, rewrite, and a private full view. */

@@ -9,6 +9,7 @@ import { RULE_IDS } from "../../src/core/types";
 export const ACTIONS = {
   track: "track_ask",
   reviewEdit: "review_edit",
+  forwardable: "forwardable_note",
   dismiss: "dismiss_finding",
   fullReview: "full_review",
   followedUp: "ask_followed_up",
@@ -28,6 +29,8 @@ const owned = { u: z.string().min(1), t: z.string().min(1) };
 export const trackValue = z.object({ ...owned, d: z.string().max(MAX_CARRIED_DRAFT).optional(), i: z.boolean().optional() });
 export const reviewEditValue = z.object({ ...owned, d: z.string().max(MAX_CARRIED_DRAFT).optional() });
 export const dismissValue = z.object({ ...owned, r: z.enum(RULE_IDS) });
+/** "Copy forwardable note": the intro request the note is written from. */
+export const forwardableValue = z.object({ ...owned, d: z.string().min(1).max(MAX_CARRIED_DRAFT) });
 /** Points at the message that was reviewed in a channel: channel, thread root and the message itself. */
 export const fullReviewValue = z.object({ ...owned, c: z.string().min(1), root: z.string().min(1), ts: z.string().min(1) });
 export const askValue = z.object({ ...owned, a: z.string().min(1) });

@@ -9,7 +9,7 @@ import { RULE_IDS } from "../../src/core/types";
 import { refused, ok, type Result } from "../../src/errors";
 import { sameOwner } from "./owner";
 
-export const ACTION_NAMES = ["track", "review-edit", "not-applicable", "followed-up", "replied", "close", "forget", "policy-save"] as const;
+export const ACTION_NAMES = ["track", "review-edit", "not-applicable", "forwardable", "followed-up", "replied", "close", "forget", "policy-save"] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 
 /** The longest draft Askwell reviews in Teams (a card carries it, and Teams caps a message near 28 KB). */

@@ -13,8 +13,9 @@ import { chunkText, forgetSummary } from "../../src/render/plain-text";
 import type { ReviewService } from "../../src/review-service";
 import type { TrackerErrorCode, TrackerService } from "../../src/tracker/tracker-service";
 import { dismissedRules, isAskwellPayload, MAX_DRAFT_CHARS, verifyAction, type ActionPayload } from "./actions";
-import { forgetCard, HELP_TEXT, listCard, reviewCard, type AdaptiveCard } from "./cards";
-import { TeamsConversations } from "./conversations";
+import { forgetCard, forwardableCard, HELP_TEXT, listCard, reviewCard, type AdaptiveCard } from "./cards";
+import { contactFrom, inPersonalChat, TeamsConversations } from "./conversations";
+import { forwardableNote } from "../../src/core/forwardable-note";
 import { textWithoutBotMention } from "./mention";
 import { ownerOf } from "./owner";
 import { houseRulesCard } from "./house-rules-card";
@@ -329,6 +330,8 @@ export class TeamsBot {
         return this.updateReview(context, owner, payload);
       case "track":
         return this.track(context, owner, payload);
+      case "forwardable":
+        return this.sendForwardable(context, owner, payload);
       case "followed-up":
       case "replied":
       case "close":
@@ -387,6 +390,40 @@ export class TeamsBot {
     const sent = await context.sendActivity(card);
     if (sent?.id && payload.action === "review-edit") this.improveLater(context, owner, draft, result, sent.id, dismissed);
     return null;
+  }
+
+  /**
+   * "Copy forwardable note": the note for the draft in the card's box, to the user alone. A Universal
+   * Action's answer is seen by the presser only; in a 1:1 chat the card goes there; from a channel or
+   * group chat it goes to the user's 1:1 chat with the bot, and the channel hears only that it went.
+   */
+  private async sendForwardable(context: TurnContext, owner: Owner, payload: ActionPayload): Promise<string | null> {
+    const draft = payload.draft?.trim() ?? "";
+    const problem = this.draftProblem(draft);
+    if (problem) return problem;
+    const policy = await this.policyOf(owner);
+    const note = forwardableNote(draft, policy ? { policy } : {});
+    const activity = context.activity;
+    this.deps.logger.info({ tenant: owner.workspaceId, chars: note.length }, "teams: forwardable note");
+    if (activity.type === "invoke") return `📨 Your forwardable note (only you can see this; fill in anything in [brackets]):\n\n${note}`;
+    const message = cardMessage(forwardableCard(note));
+    if (activity.conversation?.conversationType === "personal") {
+      await context.sendActivity(message);
+      return null;
+    }
+    const contact = contactFrom(activity, owner);
+    if (!contact) return "I couldn't open a private chat with you, so I kept the note to myself. Send me the draft in our 1:1 chat and press the button there.";
+    try {
+      let failure: unknown = null;
+      await inPersonalChat(context.adapter, this.deps.appId, { contact }, async (personal) => {
+        await personal.sendActivity(message).catch((error: unknown) => void (failure = error ?? new Error("send failed")));
+      });
+      if (failure) throw failure;
+    } catch (error) {
+      this.deps.logger.warn({ err: error instanceof Error ? error.message : String(error), tenant: owner.workspaceId }, "teams: forwardable note not delivered");
+      return "I couldn't reach our 1:1 chat just now, so the note wasn't sent. Please try again in a minute, or send me the draft there.";
+    }
+    return "📨 I sent your forwardable note to our 1:1 chat, where only you can see it.";
   }
 
   private async track(context: TurnContext, owner: Owner, payload: ActionPayload): Promise<string> {

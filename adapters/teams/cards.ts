@@ -124,7 +124,19 @@ export function reviewCard(result: ReviewResult, draft: string, owner: Owner, op
   };
   return card(body, [
     ...(options.trackedAskId ? [] : [{ type: "Action.ShowCard", title: "Track this ask", card: trackForm }]),
+    // The note is written from the draft box, so an edited draft gets its own note.
+    ...(result.kind === "intro_request" ? [submit("Copy forwardable note", owner, "forwardable", keep)] : []),
     submit("Review my edit", owner, "review-edit", keep),
+  ]);
+}
+
+/** The note for the double opt-in, sent to the user alone: monospace, easy to select and copy. */
+export function forwardableCard(note: string): AdaptiveCard {
+  return card([
+    text("📨 Your forwardable note", { size: "Medium", weight: "Bolder" }),
+    text("Send it to the person you asked, so they can forward it to the one you want to meet and ask whether they'd like the introduction. Fill in anything in [brackets] first.", { isSubtle: true }),
+    { type: "Container", style: "emphasis", items: [text(note, { fontType: "Monospace" })] },
+    text("It uses only what your draft says.", { isSubtle: true, size: "Small" }),
   ]);
 }
 

@@ -3,7 +3,7 @@
  * the bot (or installed it), kept in the tracker's per-user settings. A user who has only ever used
  * the bot in channels gets a "contact" instead, from which a 1:1 chat can be opened.
  */
-import { TurnContext, type ConversationReference } from "botbuilder";
+import { TurnContext, type Activity, type BotAdapter, type ConversationReference } from "botbuilder";
 import { z } from "zod";
 import type { Owner } from "../../src/core/ports";
 import type { Logger } from "../../src/logger";
@@ -31,6 +31,32 @@ export type TeamsContact = z.infer<typeof contactSchema>;
 
 export type ReachableBy = { reference: Partial<ConversationReference> } | { contact: TeamsContact };
 
+/** How to open a 1:1 chat with the user of this activity (wherever it came from): null when the activity lacks an id. */
+export function contactFrom(activity: Activity, owner: Owner): TeamsContact | null {
+  const contact = contactSchema.safeParse({ serviceUrl: activity.serviceUrl, channelId: activity.channelId, tenantId: owner.workspaceId, userId: activity.from?.id, botId: activity.recipient?.id });
+  return contact.success ? contact.data : null;
+}
+
+/** Audience for opening a 1:1 chat; with authentication disabled botbuilder ignores it. */
+const BOT_FRAMEWORK_AUDIENCE = "https://api.botframework.com";
+
+/** Runs `send` in the user's 1:1 chat with the bot: through the saved reference, or in a chat opened from a contact. */
+export async function inPersonalChat(adapter: BotAdapter, appId: string, reachable: ReachableBy, send: (context: TurnContext) => Promise<void>): Promise<void> {
+  if ("reference" in reachable) {
+    await adapter.continueConversationAsync(appId, reachable.reference, send);
+    return;
+  }
+  const { contact } = reachable;
+  await adapter.createConversationAsync(
+    appId,
+    contact.channelId,
+    contact.serviceUrl,
+    BOT_FRAMEWORK_AUDIENCE,
+    { isGroup: false, bot: { id: contact.botId, name: "" }, members: [{ id: contact.userId, name: "" }], tenantId: contact.tenantId, channelData: { tenant: { id: contact.tenantId } } },
+    send,
+  );
+}
+
 export class TeamsConversations {
   /** What this process already stored, so a busy user costs one write, not one per message. */
   private readonly saved = new Set<string>();
@@ -46,9 +72,8 @@ export class TeamsConversations {
     const activity = context.activity;
     const personal = activity.conversation?.conversationType === "personal";
     const key = personal ? CONVERSATION_KEY : CONTACT_KEY;
-    const value: unknown = personal
-      ? TurnContext.getConversationReference(activity)
-      : { serviceUrl: activity.serviceUrl, channelId: activity.channelId, tenantId: owner.workspaceId, userId: activity.from?.id, botId: activity.recipient?.id };
+    const value: unknown = personal ? TurnContext.getConversationReference(activity) : contactFrom(activity, owner);
+    if (value === null) return;
     const memo = `${owner.workspaceId}/${owner.userId}/${key}/${JSON.stringify(value)}`;
     if (this.saved.has(memo)) return;
     try {

@@ -4,10 +4,7 @@ import { AskwellError } from "../../src/errors";
 import type { Logger } from "../../src/logger";
 import type { TrackerService } from "../../src/tracker/tracker-service";
 import { reminderCard } from "./cards";
-import { TeamsConversations } from "./conversations";
-
-/** Audience for opening a 1:1 chat; with authentication disabled botbuilder ignores it. */
-const BOT_FRAMEWORK_AUDIENCE = "https://api.botframework.com";
+import { inPersonalChat, TeamsConversations } from "./conversations";
 
 /**
  * Delivers reminders as proactive 1:1 messages. Throws when the user cannot be reached or the Bot
@@ -33,19 +30,7 @@ export function teamsReminderDelivery(deps: { adapter: CloudAdapter; appId: stri
           failure = error ?? new Error("send failed");
         }
       };
-      if ("reference" in reachable) {
-        await deps.adapter.continueConversationAsync(deps.appId, reachable.reference, send);
-      } else {
-        const { contact } = reachable;
-        await deps.adapter.createConversationAsync(
-          deps.appId,
-          contact.channelId,
-          contact.serviceUrl,
-          BOT_FRAMEWORK_AUDIENCE,
-          { isGroup: false, bot: { id: contact.botId, name: "" }, members: [{ id: contact.userId, name: "" }], tenantId: contact.tenantId, channelData: { tenant: { id: contact.tenantId } } },
-          send,
-        );
-      }
+      await inPersonalChat(deps.adapter, deps.appId, reachable, send);
       if (failure) throw failure;
       deps.logger.info({ reminderId: reminder.reminderId, type: reminder.type, tenant: owner.workspaceId }, "teams: reminder delivered");
     },

@@ -49,3 +49,17 @@ export function renderReviewText(result: ReviewResult, options: { color: boolean
   }
   return lines.join("\n");
 }
+
+/** `--forwardable`: the note for the double opt-in, or why there is none. */
+export function renderForwardableText(result: ReviewResult, note: string | null, options: { color: boolean }): string {
+  const paint = (code: string, s: string) => (options.color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  if (note === null) {
+    if (result.kind === "other") return "No forwardable note: this doesn't read as a networking ask.";
+    return `No forwardable note: this reads as ${KIND_LABEL[result.kind] ?? result.kind}, and the note is for introduction requests.`;
+  }
+  return [
+    paint("1", "Forwardable note") + " — send it to the person you asked, to forward to the one you want to meet (fill in anything in [brackets]):",
+    "",
+    ...visibleControls(note).split("\n").map((l) => `  ${l}`),
+  ].join("\n");
+}

@@ -2,10 +2,12 @@ import type { Command } from "commander";
 import { EXIT, fail, readAll, type CliIo, type CommandContext } from "./io";
 import { action, subcommand, type ProgramState } from "./program";
 import type { ReviewContext, ReviewResult } from "../core/types";
-import { renderReviewText } from "./render-review";
+import { renderForwardableText, renderReviewText } from "./render-review";
 import { MAX_DRAFT_CHARS, batchLines, parseBatchLine } from "./batch-input";
 import { rulesOnlyReviewService, type ReviewService } from "../review-service";
 import { localHouseRules } from "./local-policy";
+import { forwardableNoteFor } from "../core/forwardable-note";
+import type { HouseRules } from "../core/house-rules";
 
 const DESCRIPTION = `Reviews a networking ask (an intro request, a recommendation ask, a connection
 request, outreach or a follow-up) and suggests a rewrite. The draft comes from
@@ -17,7 +19,8 @@ Examples:
   askwell review < draft.txt
   askwell review --json < draft.txt
   askwell review --jsonl < drafts.jsonl > reviews.jsonl
-  askwell review --ask 3 < follow-up.txt`;
+  askwell review --ask 3 < follow-up.txt
+  askwell review --forwardable < intro-request.txt`;
 
 
 
@@ -87,13 +90,26 @@ async function contextForAsk(askId: string | undefined, io: CliIo): Promise<Load
  * Streams a batch: each result is written as its line is read, so memory stays flat however long the
  * input. A reader that goes away (`| head`) ends the run quietly, with exit code 0.
  */
-async function runBatch(io: CliIo, reviewDraft: ReviewDraft): Promise<number> {
+async function runBatch(io: CliIo, reviewDraft: ReviewDraft, note: NoteFor | null): Promise<number> {
   const output = new LineWriter(io.stdout);
   for await (const line of batchLines(io.stdin)) {
     const item = parseBatchLine(line);
-    if (!(await output.write(JSON.stringify("error" in item ? item : toContractLine(item.id, await reviewDraft(item.text)))))) break;
+    let answer: Record<string, unknown>;
+    if ("error" in item) answer = item;
+    else {
+      const result = await reviewDraft(item.text);
+      answer = note ? { ...toContractLine(item.id, result), forwardable: note(item.text, result) } : toContractLine(item.id, result);
+    }
+    if (!(await output.write(JSON.stringify(answer)))) break;
   }
   return EXIT.ok;
+}
+
+/** `--forwardable`: the note for the double opt-in, for an intro request (null for any other kind). */
+type NoteFor = (draft: string, result: ReviewResult) => string | null;
+
+function noteFor(policy: HouseRules | undefined): NoteFor {
+  return (draft, result) => forwardableNoteFor(draft, result, policy ? { policy } : {});
 }
 
 /** Writes lines, waiting when the reader is slower; knows when the reader has gone (EPIPE and the like). */
@@ -132,7 +148,7 @@ class LineWriter {
   }
 }
 
-type ReviewOptions = { json?: boolean; jsonl?: boolean; ask?: string };
+type ReviewOptions = { json?: boolean; jsonl?: boolean; ask?: string; forwardable?: boolean };
 
 async function review(ctx: CommandContext, words: string[], options: ReviewOptions): Promise<number> {
   const { io } = ctx;
@@ -145,7 +161,8 @@ async function review(ctx: CommandContext, words: string[], options: ReviewOptio
   if (!loaded.ok) return fail(ctx, loaded.code, loaded.message, loaded.exit);
   const policy = await localHouseRules(io.env);
   const reviewDraft = reviewerFor(await reviewServiceFor(io), policy ? { ...loaded.context, policy } : loaded.context);
-  if (options.jsonl) return runBatch(io, reviewDraft);
+  const note = options.forwardable ? noteFor(policy) : null;
+  if (options.jsonl) return runBatch(io, reviewDraft, note);
 
   const draft = fromArgs || (await readAll(io.stdin));
   if (!draft.trim()) return fail(ctx, "draft_empty", "the draft is empty. Paste the message you plan to send.");
@@ -153,8 +170,10 @@ async function review(ctx: CommandContext, words: string[], options: ReviewOptio
     return fail(ctx, "draft_too_long", `the draft is ${draft.length.toLocaleString("en")} characters; the limit is ${MAX_DRAFT_CHARS.toLocaleString("en")}. A networking ask should fit in five sentences.`);
   }
   const result = await reviewDraft(draft);
-  if (options.json) io.stdout.write(JSON.stringify(result, null, 2) + "\n");
-  else io.stdout.write(renderReviewText(result, { color: !!io.stdout.isTTY && !io.env.NO_COLOR }) + "\n");
+  const forwardable = note ? note(draft, result) : undefined;
+  const color = !!io.stdout.isTTY && !io.env.NO_COLOR;
+  if (options.json) io.stdout.write(JSON.stringify(note ? { ...result, forwardable } : result, null, 2) + "\n");
+  else io.stdout.write(renderReviewText(result, { color }) + (forwardable !== undefined ? "\n\n" + renderForwardableText(result, forwardable, { color }) : "") + "\n");
   return EXIT.ok;
 }
 
@@ -166,6 +185,7 @@ export function defineReviewCommand(program: Command, state: ProgramState): void
     .option("--json", "print the review as one JSON object")
     .option("--jsonl", 'batch mode: read one {"id": "...", "text": "..."} object per line from standard input, write one result line per input line')
     .option("--ask <id>", "review the draft as part of a tracked ask (history rules apply)")
+    .option("--forwardable", "for an intro request, also write a note the connector can forward to the third person (the double opt-in)")
     .addHelpText("after", EXAMPLES)
     .action(action<ReviewOptions>(state, "review", (ctx, args, options) => review(ctx, (args[0] as string[] | undefined) ?? [], options)));
 }

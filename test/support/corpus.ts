@@ -28,7 +28,7 @@ export function loadCorpus(path: string): LabelledDraft[] {
 }
 
 /** The graceful-out cues the shared scorer looks for (../shared/eval/score.mjs), as an independent check. */
-const GRACE = /\b(understand|no worries|no problem|no pressure|zero pressure|feel free|totally fine|no offense|no offence|if not\b|rather not|not comfortable|uncomfortable|either way|ignore this|just ignore|pass on|decline|say no|no hard feelings|no obligation|not a good time|don't feel obligated|no need to|all good if|completely fine|perfectly fine|happy either way|won't take it personally|no harm)/i;
+export const GRACE = /\b(understand|no worries|no problem|no pressure|zero pressure|feel free|totally fine|no offense|no offence|if not\b|rather not|not comfortable|uncomfortable|either way|ignore this|just ignore|pass on|decline|say no|no hard feelings|no obligation|not a good time|don't feel obligated|no need to|all good if|completely fine|perfectly fine|happy either way|won't take it personally|no harm)/i;
 /** E-mails, URLs (trailing punctuation trimmed) and mentions, normalised as the shared scorer does. */
 const entities = (t: string) =>
   new Set([

@@ -94,7 +94,7 @@ function proseSentences(doc: Doc, start: number, end: number): string[] {
  * very next line, by one that starts in lower case continues the same sentence (the spec counts
  * each line, but a rewrite should read as prose).
  */
-function unwrapped(doc: Doc): Array<{ start: number; end: number }> {
+export function unwrapped(doc: Doc): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   for (const s of doc.bodySentences) {
     const previous = out[out.length - 1];

@@ -679,8 +679,19 @@ export const timeFrame = (doc: Doc): Span | null =>
 
 const PHONE = /(?<![\w+])\+?\(?\d[\d\s().-]{5,18}\d(?!\w)/g;
 
-/** The sender's own e-mail address or phone number (not the third person's). */
+/** The sender's own e-mail address or phone number (not the third person's), or a placeholder for one. */
 export function directContact(doc: Doc): Span | null {
+  const first = contactsOfSender(doc).next();
+  return first.done ? bracketedContact(doc.norm) : first.value;
+}
+
+/** Every e-mail address and phone number of the sender's in the draft (not the third person's), in order: addresses first. */
+export function sendersContacts(doc: Doc): Span[] {
+  return [...contactsOfSender(doc)];
+}
+
+/** The sender's addresses and numbers one at a time, so a caller that needs one stops at the first. */
+function* contactsOfSender(doc: Doc): Generator<Span> {
   const candidates: Span[] = [];
   if (doc.raw.includes("@")) for (const m of doc.raw.matchAll(/(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g)) candidates.push({ start: m.index, end: m.index + m[0].length });
   if (/\d{3}/.test(doc.raw))
@@ -692,9 +703,8 @@ export function directContact(doc: Doc): Span | null {
     const before = doc.norm.slice(Math.max(0, c.start - 40), c.start);
     if (/\b(?:her|his|their|[a-z]+'s) (?:e-?mail|address|number|phone|cell|mobile)(?: address)?(?: is)?\s*:?\s*$/.test(before)) continue;
     if (/\b(?:send it|send them|email them|write to|submit to|to)\s+(?:straight )?(?:to\s+)?$/.test(before) && !/\bme\b/.test(before)) continue;
-    return c;
+    yield c;
   }
-  return bracketedContact(doc.norm);
 }
 
 const CONTACT_WORD = /\b(?:e-?mail|phone|number|contact)\b/;
