@@ -5,7 +5,7 @@ import type { ReviewContext, ReviewResult } from "../core/types";
 import { renderReviewText } from "./render-review";
 import { MAX_DRAFT_CHARS, batchLines, parseBatchLine } from "./batch-input";
 import { rulesOnlyReviewService, type ReviewService } from "../review-service";
-import { localHouseRules } from "./local-policy";
+import { openLocalReviewWorkspace } from "./local-policy";
 
 const DESCRIPTION = `Reviews a networking ask (an intro request, a recommendation ask, a connection
 request, outreach or a follow-up) and suggests a rewrite. The draft comes from
@@ -143,19 +143,26 @@ async function review(ctx: CommandContext, words: string[], options: ReviewOptio
   if (!options.jsonl && !fromArgs && io.stdin.isTTY) return fail(ctx, "usage", "give the draft as an argument or on standard input, e.g. askwell review \"Hi Dana, …\" or askwell review < draft.txt");
   const loaded = await contextForAsk(options.ask, io);
   if (!loaded.ok) return fail(ctx, loaded.code, loaded.message, loaded.exit);
-  const policy = await localHouseRules(io.env);
-  const reviewDraft = reviewerFor(await reviewServiceFor(io), policy ? { ...loaded.context, policy } : loaded.context);
-  if (options.jsonl) return runBatch(io, reviewDraft);
+  const workspace = await openLocalReviewWorkspace(io.env);
+  try {
+    const policy = workspace?.policy;
+    const reviewDraft = reviewerFor(await reviewServiceFor(io), policy ? { ...loaded.context, policy } : loaded.context);
+    // A batch is a test set more often than a team's asks: it is not counted in `askwell insights`.
+    if (options.jsonl) return await runBatch(io, reviewDraft);
 
-  const draft = fromArgs || (await readAll(io.stdin));
-  if (!draft.trim()) return fail(ctx, "draft_empty", "the draft is empty. Paste the message you plan to send.");
-  if (draft.length > MAX_DRAFT_CHARS) {
-    return fail(ctx, "draft_too_long", `the draft is ${draft.length.toLocaleString("en")} characters; the limit is ${MAX_DRAFT_CHARS.toLocaleString("en")}. A networking ask should fit in five sentences.`);
+    const draft = fromArgs || (await readAll(io.stdin));
+    if (!draft.trim()) return fail(ctx, "draft_empty", "the draft is empty. Paste the message you plan to send.");
+    if (draft.length > MAX_DRAFT_CHARS) {
+      return fail(ctx, "draft_too_long", `the draft is ${draft.length.toLocaleString("en")} characters; the limit is ${MAX_DRAFT_CHARS.toLocaleString("en")}. A networking ask should fit in five sentences.`);
+    }
+    const result = await reviewDraft(draft);
+    await workspace?.countReview(result);
+    if (options.json) io.stdout.write(JSON.stringify(result, null, 2) + "\n");
+    else io.stdout.write(renderReviewText(result, { color: !!io.stdout.isTTY && !io.env.NO_COLOR }) + "\n");
+    return EXIT.ok;
+  } finally {
+    await workspace?.close();
   }
-  const result = await reviewDraft(draft);
-  if (options.json) io.stdout.write(JSON.stringify(result, null, 2) + "\n");
-  else io.stdout.write(renderReviewText(result, { color: !!io.stdout.isTTY && !io.env.NO_COLOR }) + "\n");
-  return EXIT.ok;
 }
 
 export function defineReviewCommand(program: Command, state: ProgramState): void {

@@ -12,6 +12,8 @@ import type { HouseLimits } from "../house-rules";
 
 export interface RuleDefinition {
   id: RuleId;
+  /** The rule's name as people read it (admin views): "No time frame". */
+  title: string;
   severity: Severity;
   kinds: readonly AskKind[];
   /** `house` carries the team's limits (house rules); absent, the contract's. */
@@ -42,6 +44,7 @@ export const MASS_BLAST_RECIPIENTS = 5;
 export const RULES: readonly RuleDefinition[] = [
   {
     id: "quid-pro-quo",
+    title: "A favour offered in return",
     severity: "blocker",
     kinds: ALL_ASKS,
     detect: (e) => e.judged("quid-pro-quo", () => e.find("quidProQuo"), true, SPEC_EXAMPLES.quidProQuo),
@@ -50,6 +53,7 @@ export const RULES: readonly RuleDefinition[] = [
   },
   {
     id: "no-first-hand-basis",
+    title: "The reader hasn't seen your work",
     severity: "blocker",
     kinds: ["recommendation_ask", "endorsement_ask"],
     detect: (e) => e.judged("no-first-hand-basis", () => e.find("noFirstHandBasis"), true, SPEC_EXAMPLES.noFirstHandBasis),
@@ -58,6 +62,7 @@ export const RULES: readonly RuleDefinition[] = [
   },
   {
     id: "repeat-follow-up",
+    title: "A second follow-up",
     severity: "blocker",
     kinds: ["follow_up"],
     detect: (e) => e.find("repeatFollowUp") ?? ((e.history?.followUpsLogged ?? 0) >= 1 ? true : null),
@@ -66,6 +71,7 @@ export const RULES: readonly RuleDefinition[] = [
   },
   {
     id: "no-graceful-out",
+    title: "No easy way to say no",
     severity: "warn",
     kinds: ["intro_request", "recommendation_ask", "endorsement_ask", "outreach", "follow_up"],
     detect: (e) => e.judged("no-graceful-out", () => absent(e.has("gracefulOut")), false),
@@ -74,6 +80,7 @@ export const RULES: readonly RuleDefinition[] = [
   },
   {
     id: "generic-template",
+    title: "Stock wording",
     severity: "warn",
     kinds: ["connection_request", "outreach", "intro_request", "recommendation_ask", "endorsement_ask"],
     detect: (e) => e.judged("generic-template", () => e.find("genericTemplate"), true, SPEC_EXAMPLES.genericTemplate),
@@ -82,6 +89,7 @@ export const RULES: readonly RuleDefinition[] = [
   },
   {
     id: "no-shared-context",
+    title: "No shared context",
     severity: "warn",
     kinds: ["intro_request", "recommendation_ask", "endorsement_ask", "connection_request", "outreach"],
     detect: (e) => e.judged("no-shared-context", () => absent(e.present("sharedContext", "context")), false),
@@ -90,6 +98,7 @@ export const RULES: readonly RuleDefinition[] = [
   },
   {
     id: "no-specifics",
+    title: "No specific work to point to",
     severity: "warn",
     kinds: ["recommendation_ask"],
     detect: (e) => e.judged("no-specifics", () => (e.has("noFirstHandBasis") ? true : absent(e.present("workSpecifics", "specifics"))), false),
@@ -98,6 +107,7 @@ export const RULES: readonly RuleDefinition[] = [
   },
   {
     id: "unclear-intent",
+    title: "Unclear why you want the introduction",
     severity: "warn",
     kinds: ["intro_request"],
     detect: (e) => e.judged("unclear-intent", () => absent(e.present("statedIntent", "intent")), false),
@@ -106,6 +116,7 @@ export const RULES: readonly RuleDefinition[] = [
   },
   {
     id: "no-value-for-recipient",
+    title: "Nothing in it for the reader",
     severity: "warn",
     kinds: ["outreach", "connection_request"],
     detect: (e) => e.judged("no-value-for-recipient", () => absent(e.has("valueForReader")), false),
@@ -114,6 +125,7 @@ export const RULES: readonly RuleDefinition[] = [
   },
   {
     id: "premature-pitch",
+    title: "A sales pitch too early",
     severity: "warn",
     kinds: ["connection_request", "outreach"],
     detect: (e) => e.judged("premature-pitch", () => e.find("salesPitch"), true, SPEC_EXAMPLES.prematurePitch),
@@ -122,6 +134,7 @@ export const RULES: readonly RuleDefinition[] = [
   },
   {
     id: "demanding-tone",
+    title: "A demanding tone",
     severity: "warn",
     kinds: ALL_ASKS,
     detect: (e) => e.judged("demanding-tone", () => e.find("demandingTone"), true, SPEC_EXAMPLES.demandingTone),
@@ -130,6 +143,7 @@ export const RULES: readonly RuleDefinition[] = [
   },
   {
     id: "too-long",
+    title: "Too long",
     severity: "warn",
     kinds: ALL_ASKS,
     detect: (e, house) => {
@@ -144,6 +158,7 @@ export const RULES: readonly RuleDefinition[] = [
   },
   {
     id: "email-workaround",
+    title: "An e-mail workaround",
     severity: "warn",
     kinds: ["connection_request", "outreach"],
     detect: (e) => e.find("emailWorkaround"),
@@ -152,6 +167,7 @@ export const RULES: readonly RuleDefinition[] = [
   },
   {
     id: "mass-blast",
+    title: "Sent to many at once",
     severity: "warn",
     kinds: ALL_ASKS,
     detect: (e) =>
@@ -161,6 +177,7 @@ export const RULES: readonly RuleDefinition[] = [
   },
   {
     id: "no-timeline",
+    title: "No time frame",
     severity: "tip",
     kinds: ["intro_request", "outreach"],
     detect: (e) => e.judged("no-timeline", () => absent(e.present("timeFrame", "timeline")), false),
@@ -169,6 +186,7 @@ export const RULES: readonly RuleDefinition[] = [
   },
   {
     id: "no-direct-contact",
+    title: "No direct contact details",
     severity: "tip",
     kinds: ["intro_request"],
     detect: (e) => absent(e.has("directContact")),
