@@ -14,6 +14,7 @@ import { registerErrorHandler } from "./error-handler";
 import { registerEventDedupe } from "./event-dedupe";
 import { registerAskListeners } from "./listeners/asks";
 import { registerHouseRulesListeners } from "./listeners/house-rules";
+import { registerInsightsListeners } from "./listeners/insights";
 import { registerPrivacyListeners } from "./listeners/privacy";
 import { registerReviewListeners } from "./listeners/review";
 import { registerUninstallListeners } from "./listeners/uninstall";
@@ -87,6 +88,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
   registerReviewListeners(bolt, deps);
   registerAskListeners(bolt, deps);
   registerHouseRulesListeners(bolt, deps);
+  registerInsightsListeners(bolt, deps);
   registerPrivacyListeners(bolt, deps);
   registerUninstallListeners(bolt, { installationStore: options.installationStore, logger: deps.logger });
   registerDirectMessageListeners(bolt, deps);
