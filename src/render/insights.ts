@@ -35,7 +35,7 @@ export function insightsSections(report: InsightsReport): InsightsSection[] {
   const verdicts = (Object.keys(VERDICT_WORDS) as Verdict[]).map((v) => `${reviews.byVerdict[v]} ${VERDICT_WORDS[v]}`).join(", ");
   const top = findings.slice(0, TOP_FINDINGS).map((f, i) => `${i + 1}. ${f.title} (\`${f.rule}\`): ${f.count}`);
   const rest = findings.slice(TOP_FINDINGS);
-  if (rest.length > 0) top.push(`…and ${plural(rest.length, "more rule")} (${rest.reduce((sum, f) => sum + f.count, 0)} findings)`);
+  if (rest.length > 0) top.push(`…and ${plural(rest.length, "more rule")} (${plural(rest.reduce((sum, f) => sum + f.count, 0), "finding")})`);
   const advised: string[] = [];
   if (followUps.silenceMeansNo > 0) advised.push(`${followUps.silenceMeansNo} “silence means no” reminder${followUps.silenceMeansNo === 1 ? "" : "s"}`);
   if (followUps.repeatFollowUp > 0) advised.push(`${plural(followUps.repeatFollowUp, "review")} of a second follow-up`);
@@ -50,7 +50,7 @@ export function insightsSections(report: InsightsReport): InsightsSection[] {
         notApplicable.length === 0
           ? ["No “Not applicable” clicks this month."]
           : notApplicable.map((n) => {
-              const rate = n.findings > 0 ? `${n.clicks} of ${plural(n.findings, "finding")}${percent(Math.min(n.clicks, n.findings), n.findings)}` : `${plural(n.clicks, "click")}, no finding counted this month`;
+              const rate = `${plural(n.clicks, "click")} on ${n.findings > 0 ? `${plural(n.findings, "finding")}${percent(Math.min(n.clicks, n.findings), n.findings)}` : "no finding counted this month"}`;
               return `${n.title} (\`${n.rule}\`): ${rate}${n.oftenDismissed ? " — often marked not applicable: check whether it misfires for your team" : ""}`;
             }),
     },
