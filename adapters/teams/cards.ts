@@ -122,7 +122,8 @@ export function reviewCard(result: ReviewResult, draft: string, owner: Owner, op
     ],
     actions: [submit("Track", owner, "track", keep)],
   };
-  const useRewrite = result.rewrite && result.rewrite.length <= MAX_DRAFT_CHARS ? [submit("Use this rewrite", owner, "use-rewrite", { ...keep, rewrite: result.rewrite })] : [];
+  // Once the ask is tracked (sent), the rewrite is no longer something to start from.
+  const useRewrite = result.rewrite && result.rewrite.length <= MAX_DRAFT_CHARS && !options.trackedAskId ? [submit("Use this rewrite", owner, "use-rewrite", { ...keep, rewrite: result.rewrite })] : [];
   return card(body, [
     ...(options.trackedAskId ? [] : [{ type: "Action.ShowCard", title: "Track this ask", card: trackForm }]),
     ...useRewrite,
