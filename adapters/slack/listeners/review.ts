@@ -145,8 +145,6 @@ export function registerReviewListeners(app: App, deps: SlackDeps): void {
       await ack({ response_action: "errors", errors: { draft: "Paste or type the draft to review." } });
       return;
     }
-    // The form opened on the suggested rewrite: the sender took it up (counted, never its text).
-    if (meta.w) await deps.insights?.count({ platform: "slack", workspaceId: clicker.teamId }, "rewrite-used", deps.now());
     let acked = false;
     await reviewAndShow(deps, draft, clicker, {
       show: async (result) => {
@@ -157,6 +155,8 @@ export function registerReviewListeners(app: App, deps: SlackDeps): void {
         if (acked) await client.views.update({ view_id: view.id, view: reviewResultModal(reviewMessage(result, { viewer: clicker, draft, interactive: false, note })) });
       },
     });
+    // The form opened on the suggested rewrite: the sender took it up (counted once the modal is acked, never its text).
+    if (meta.w) await deps.insights?.count({ platform: "slack", workspaceId: clicker.teamId }, "rewrite-used", deps.now());
   });
 
   app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTIONS.dismiss}_\\d+$`), async ({ ack, body, action, respond }) => {
