@@ -1,6 +1,6 @@
 /**
- * What a chat platform opens before anything of its own: the database, the team's house rules, the
- * tracker and the review service, each closed with the rest if a later start-up step fails.
+ * What a chat platform opens before anything of its own: the database, the team's house rules and
+ * insights, the tracker and the review service, each closed with the rest if a later start-up step fails.
  */
 import type { Logger } from "../src/logger";
 import type { StorageConfig } from "../src/config/storage";
@@ -8,7 +8,7 @@ import { createReviewServiceFromEnv } from "../src/llm/model-review-service";
 import { settingsTokenUsageStore } from "../src/llm/settings-token-usage";
 import { openStore } from "../src/storage";
 import { createTrackerService } from "../src/tracker";
-import { teamServiceFor } from "../src/tracker/local";
+import { insightsServiceFor, teamServiceFor } from "../src/tracker/local";
 import type { Closers } from "./closers";
 
 export interface PlatformServiceOptions {
@@ -25,7 +25,8 @@ export async function openPlatformServices(options: PlatformServiceOptions, clos
   const store = await openStore(storage);
   closers.add(() => store.close());
   const team = teamServiceFor(store, logger);
-  const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: storage.storeDrafts, logger, team });
+  const insights = insightsServiceFor(store, logger);
+  const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: storage.storeDrafts, logger, team, insights });
   const reviews = createReviewServiceFromEnv(env, logger, { now, usage: settingsTokenUsageStore(store, platform, now) });
-  return { store, team, tracker, reviews };
+  return { store, team, insights, tracker, reviews };
 }

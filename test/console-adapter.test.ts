@@ -87,6 +87,9 @@ it("reviews, tracks, lists, delivers reminders as bot messages, logs the follow-
   // The CLI is the same local user on the same file: it sees the ask tracked in the console.
   const listed = cli(["asks", "list", "--all"]);
   expect(listed.stdout).toMatch(/#1 {2}an introduction to Sam Ortiz from Dana Lee/);
+  // …and the local workspace's figures count the console's reviews (the refused long one is not) and its follow-up.
+  const figures = JSON.parse(cli(["insights", "--json"]).stdout);
+  expect(figures).toMatchObject({ reviews: { total: 2, byVerdict: { ready: 1, "not-an-ask": 1 } }, followUps: { sent: 1 } });
 });
 
 it("runs the demo session from a pipe and exits", () => {

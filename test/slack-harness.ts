@@ -19,7 +19,7 @@ import { createLogger } from "../src/logger";
 import { rulesOnlyReviewService, type ReviewService } from "../src/review-service";
 import { openStore } from "../src/storage";
 import { createTrackerService } from "../src/tracker";
-import { teamServiceFor } from "../src/tracker/local";
+import { insightsServiceFor, teamServiceFor } from "../src/tracker/local";
 import type { TrackerService } from "../src/tracker/tracker-service";
 import type { AskStore } from "../src/core/ask-store";
 import { FakeSlackApi } from "./fakes/slack-api";
@@ -50,14 +50,15 @@ export async function startSlackHarness(options: { reviews?: ReviewService; oaut
   const storage = parseStorageConfig(env);
   const store = await openStore(storage, options.pgSchema ? { pgSchema: options.pgSchema } : {});
   const team = teamServiceFor(store);
-  const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: false, team });
+  const insights = insightsServiceFor(store);
+  const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: false, team, insights });
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? "silent" });
   const clock = { now: new Date("2026-11-23T10:00:00Z") };
   const config = parseSlackConfig(env);
   const http = createHttpServer({ port: config.port, host: "127.0.0.1", logger, healthCheck: databaseHealthCheck(store) });
   const installationStore = config.auth.type === "oauth" && store instanceof KyselyAskStore ? createInstallationStore(store.db, secretBox(config.auth.secretKey)) : undefined;
   const seenRequests = store instanceof KyselyAskStore ? createSeenRequests(store.db) : null;
-  const slack = await createSlackApp({ config, http, installationStore, seenRequests, deps: { reviews: options.reviews ?? rulesOnlyReviewService(), tracker, logger, now: () => clock.now, team, admins: options.admins ?? [] } });
+  const slack = await createSlackApp({ config, http, installationStore, seenRequests, deps: { reviews: options.reviews ?? rulesOnlyReviewService(), tracker, logger, now: () => clock.now, team, insights, admins: options.admins ?? [] } });
   const port = await http.start();
   return {
     url: `http://127.0.0.1:${port}`,

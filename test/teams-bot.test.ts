@@ -70,9 +70,9 @@ test("@Askwell <draft> in a channel replies in the thread with a review card", a
   // Each finding has a "Not applicable" button naming its rule; the demanding tone is among them.
   const rules = submitActions(card).filter((a) => a.title === "Not applicable").map((a) => a.data.rule);
   expect(rules).toContain("demanding-tone");
-  // Track this ask opens a form (with the third person, for an intro); Review my edit re-reviews the box.
+  // Track this ask opens a form (with the third person, for an intro); Use this rewrite reviews the rewrite; Review my edit re-reviews the box.
   const actions = card.actions as Array<{ type: string; title: string; card?: { body: Array<{ id?: string }> } }>;
-  expect(actions.map((a) => a.title)).toEqual(["Track this ask", "Copy forwardable note", "Review my edit"]);
+  expect(actions.map((a) => a.title)).toEqual(["Track this ask", "Use this rewrite", "Copy forwardable note", "Review my edit"]);
   expect(actions[0]!.card!.body.map((input) => input.id)).toEqual(["reader", "thirdPerson"]);
   expect(card.body).toContainEqual(expect.objectContaining({ type: "Input.Text", id: "draft", value: DRAFT }));
   // Buttons carry the card owner's tenant and AAD id, nothing else of theirs.

@@ -16,7 +16,7 @@ import { createLogger } from "../src/logger";
 import { rulesOnlyReviewService, type ReviewService } from "../src/review-service";
 import { openStore } from "../src/storage";
 import { createTrackerService } from "../src/tracker/create-tracker-service";
-import { teamServiceFor } from "../src/tracker/local";
+import { insightsServiceFor, teamServiceFor } from "../src/tracker/local";
 import type { TrackerService } from "../src/tracker/tracker-service";
 import { startFakeBotConnector, type FakeBotConnector } from "./fakes/bot-connector";
 
@@ -46,10 +46,11 @@ export async function startTeamsBotUnderTest(options: { credentials?: TeamsCrede
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? "silent" });
   const now = options.now ?? (() => new Date());
   const team = teamServiceFor(store);
-  const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: false, logger, team });
+  const insights = insightsServiceFor(store);
+  const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: false, logger, team, insights });
   const connector = await startFakeBotConnector();
   const adapter = createTeamsAdapter(options.credentials ?? null, logger);
-  const bot = new TeamsBot({ reviews: options.reviews ?? rulesOnlyReviewService(), tracker, logger, now, appId: options.credentials?.appId ?? "", team, admins: options.admins ?? [] });
+  const bot = new TeamsBot({ reviews: options.reviews ?? rulesOnlyReviewService(), tracker, logger, now, appId: options.credentials?.appId ?? "", team, insights, admins: options.admins ?? [] });
   const server: HttpServer = createHttpServer({ port: 0, host: "127.0.0.1", logger });
   mountTeams(server.app, { adapter, bot, logger });
   const port = await server.start();

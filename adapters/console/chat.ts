@@ -10,6 +10,7 @@ import type { Owner, ReminderDelivery } from "../../src/core/ports";
 import type { ReviewResult } from "../../src/core/types";
 import type { ReviewService } from "../../src/review-service";
 import type { TrackerService } from "../../src/tracker/tracker-service";
+import type { InsightsService } from "../../src/team/insights-service";
 import { newRunnerId } from "../../src/tracker/runner";
 import { LOCAL_PLATFORMS, writeFlushed } from "../../src/cli/io";
 import { plural, renderAsk, renderAskLine, renderForgotten, renderReminder, renderReview, visibleControls } from "../../src/render/plain-text";
@@ -25,6 +26,8 @@ export interface ConsoleChatOptions {
   timeZone: string;
   leaseMs: number;
   clock?: () => Date;
+  /** The local workspace's counters (`askwell insights`): each review's verdict and rule ids. */
+  insights?: Pick<InsightsService, "countReview"> | null;
 }
 
 const PREFIX = "/review-ask";
@@ -215,6 +218,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
       if (history.ok && history.value.recipientsOfSameAskLast14Days > 0) result = reviews.reviewNow(draft, { history: history.value });
     }
     lastReview = { draft, result };
+    await options.insights?.countReview({ platform: owner.platform, workspaceId: owner.workspaceId }, result, clock());
     const next =
       result.kind !== "other"
         ? "\nSent it? Type `track` and I'll remind you to follow up once if there's no answer."

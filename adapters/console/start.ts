@@ -30,6 +30,7 @@ export async function startConsole(options: {
       output: options.output,
       interactive: options.input.isTTY === true,
       tracker: local.tracker,
+      insights: local.insights,
       reviews: options.reviews ?? rulesOnlyReviewService(),
       owner: local.owner,
       timeZone: config.localTimeZone,

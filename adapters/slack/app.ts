@@ -15,6 +15,7 @@ import { registerEventDedupe } from "./event-dedupe";
 import { registerAskListeners } from "./listeners/asks";
 import { registerForwardableListeners } from "./listeners/forwardable";
 import { registerHouseRulesListeners } from "./listeners/house-rules";
+import { registerInsightsListeners } from "./listeners/insights";
 import { registerPrivacyListeners } from "./listeners/privacy";
 import { registerReviewListeners } from "./listeners/review";
 import { registerUninstallListeners } from "./listeners/uninstall";
@@ -89,6 +90,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
   registerForwardableListeners(bolt, deps);
   registerAskListeners(bolt, deps);
   registerHouseRulesListeners(bolt, deps);
+  registerInsightsListeners(bolt, deps);
   registerPrivacyListeners(bolt, deps);
   registerUninstallListeners(bolt, { installationStore: options.installationStore, logger: deps.logger });
   registerDirectMessageListeners(bolt, deps);

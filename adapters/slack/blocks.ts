@@ -27,6 +27,7 @@ export interface Viewer {
 }
 
 const SECTION_LIMIT = 3000;
+const HOME_BLOCK_LIMIT = 100;
 const MAX_FINDINGS = 12;
 const MAX_ASK_ROWS = 12;
 
@@ -147,7 +148,8 @@ export function reviewMessage(result: ReviewResult, options: ReviewRenderOptions
     const draft = carriable(options.draft);
     if (result.kind !== "other") elements.push(button("Track this ask", ACTIONS.track, encode({ ...owned, d: draft, i: result.kind === "intro_request" }), "primary"));
     if (result.kind === "intro_request" && draft) elements.push(button("Copy forwardable note", ACTIONS.forwardable, encode({ ...owned, d: draft })));
-    elements.push(button("Review my edit", ACTIONS.reviewEdit, encode({ ...owned, d: carriable(result.rewrite) ?? draft })));
+    const rewrite = carriable(result.rewrite);
+    elements.push(button("Review my edit", ACTIONS.reviewEdit, encode({ ...owned, ...(rewrite ? { d: rewrite, w: 1 } : { d: draft }) })));
     blocks.push({ type: "actions", block_id: "review_actions", elements });
     if (result.kind === "intro_request" && !draft) blocks.push(context(FORWARDABLE_NEEDS_SHORTER_DRAFT));
   }
@@ -241,7 +243,10 @@ export function homeView(rows: AskRow[], viewer: Viewer, notice?: string, admin:
   const blocks: Block[] = [...admin, { type: "header", text: plain("Your pending asks", 150) }];
   if (notice) blocks.push(context(`:information_source: ${escapeText(notice)}`));
   if (rows.length === 0) blocks.push(section("Nothing pending. Review a draft with `/review-ask`, then *Track this ask* after you send it."));
-  for (const row of rows.slice(0, 40 - Math.ceil(admin.length / 3))) blocks.push(...askRowBlocks(row, viewer), { type: "divider" });
+  // A view holds 100 blocks: the admin sections, the header, the notice, the foot (3) and a "more" line leave room for this many asks (3 blocks each).
+  const room = Math.max(0, Math.floor((HOME_BLOCK_LIMIT - admin.length - 6) / 3));
+  for (const row of rows.slice(0, room)) blocks.push(...askRowBlocks(row, viewer), { type: "divider" });
+  if (rows.length > room) blocks.push(context(`…and ${rows.length - room} more: \`/review-ask list\` shows them.`));
   blocks.push(context(HELP_TEXT.split("\n")[1]!));
   blocks.push(yourDataActions(viewer));
   return { type: "home", blocks };

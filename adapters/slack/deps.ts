@@ -3,6 +3,7 @@ import type { Logger } from "../../src/logger";
 import type { ReviewService } from "../../src/review-service";
 import type { TrackerService } from "../../src/tracker/tracker-service";
 import type { TeamService } from "../../src/team/team-service";
+import type { InsightsService } from "../../src/team/insights-service";
 
 /** What the Slack listeners call into. `tracker` is null when no database is configured (review only). */
 export interface SlackDeps {
@@ -14,6 +15,8 @@ export interface SlackDeps {
   reviewOffThread?: (draft: string, context?: ReviewContext) => Promise<ReviewResult>;
   /** House rules and the connector notice; absent or null without a database. */
   team?: TeamService | null;
+  /** The team's counters and monthly figures (admins' App Home); absent or null without a database. */
+  insights?: InsightsService | null;
   /** ASKWELL_ADMINS: platform-neutral ids allowed to change house rules besides the workspace's admins. */
   admins?: readonly string[];
   /** The deployment's FOLLOW_UP_AFTER_DAYS, shown where the house rules keep the default. */

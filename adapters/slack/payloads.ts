@@ -27,7 +27,8 @@ export const MAX_CARRIED_DRAFT = 1800;
 const owned = { u: z.string().min(1), t: z.string().min(1) };
 
 export const trackValue = z.object({ ...owned, d: z.string().max(MAX_CARRIED_DRAFT).optional(), i: z.boolean().optional() });
-export const reviewEditValue = z.object({ ...owned, d: z.string().max(MAX_CARRIED_DRAFT).optional() });
+/** `w`: `d` is the review's suggested rewrite, so submitting the form counts as using it. */
+export const reviewEditValue = z.object({ ...owned, d: z.string().max(MAX_CARRIED_DRAFT).optional(), w: z.literal(1).optional() });
 export const dismissValue = z.object({ ...owned, r: z.enum(RULE_IDS) });
 /** "Copy forwardable note": the intro request the note is written from. */
 export const forwardableValue = z.object({ ...owned, d: z.string().min(1).max(MAX_CARRIED_DRAFT) });
@@ -36,8 +37,8 @@ export const fullReviewValue = z.object({ ...owned, c: z.string().min(1), root: 
 export const askValue = z.object({ ...owned, a: z.string().min(1) });
 /** The "Delete everything about me" button: whose data it deletes. */
 export const forgetValue = z.object(owned);
-/** Metadata of the modals: who opened it, and the response_url to answer in the original conversation. */
-export const modalMetadata = z.object({ ...owned, url: z.string().optional() });
+/** Metadata of the modals: who opened it, the response_url to answer in the original conversation, and (Review my edit) whether it opened on the rewrite. */
+export const modalMetadata = z.object({ ...owned, url: z.string().optional(), w: z.literal(1).optional() });
 
 export type TrackValue = z.infer<typeof trackValue>;
 export type ReviewEditValue = z.infer<typeof reviewEditValue>;

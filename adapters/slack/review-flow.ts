@@ -13,8 +13,9 @@ export interface ReviewOutput {
 /**
  * The one review path of every Slack entry point: the deterministic review at once (with the sender's
  * tracked history, so `mass-blast` can fire from it), then the model's improvement when there is one.
+ * `counted: false` for a review shown again (the private copy of a channel review), so it counts once.
  */
-export async function reviewAndShow(deps: SlackDeps, draft: string, viewer: Viewer, output: ReviewOutput): Promise<ReviewResult> {
+export async function reviewAndShow(deps: SlackDeps, draft: string, viewer: Viewer, output: ReviewOutput, options: { counted?: boolean } = {}): Promise<ReviewResult> {
   const reviewNow = async (context?: ReviewContext): Promise<ReviewResult> => {
     if (deps.reviewOffThread) {
       try {
@@ -39,7 +40,9 @@ export async function reviewAndShow(deps: SlackDeps, draft: string, viewer: View
   }
   await output.show(result);
   const improved = await deps.reviews.improve(draft, result, { workspaceId: viewer.teamId, ...withPolicy });
-  if (!improved) return result;
-  await output.replace(improved.result, improved.note);
-  return improved.result;
+  if (improved) await output.replace(improved.result, improved.note);
+  const shown = improved?.result ?? result;
+  // The team's figures count the review the person ended up with: its verdict and rule ids, never its text.
+  if (options.counted !== false) await deps.insights?.countReview({ platform: "slack", workspaceId: viewer.teamId }, shown, deps.now());
+  return shown;
 }

@@ -43,7 +43,7 @@ export async function startSlack(options: { env: Env; logger: Logger; now?: () =
   const teamConfig = parseTeamConfig(env);
   const closers = new Closers();
   return closers.guard(async () => {
-    const { store, team, tracker, reviews } = await openPlatformServices({ env, logger, now, storage, platform: "slack" }, closers);
+    const { store, team, insights, tracker, reviews } = await openPlatformServices({ env, logger, now, storage, platform: "slack" }, closers);
     let installationStore: InstallationStore | undefined;
     if (config.auth.type === "oauth" && store instanceof KyselyAskStore) {
       const box = secretBox(config.auth.secretKey);
@@ -57,7 +57,7 @@ export async function startSlack(options: { env: Env; logger: Logger; now?: () =
     const pool = startReviewPool({ size: 1, logger });
     if (pool) closers.add(() => pool.close());
     const seenRequests = store instanceof KyselyAskStore ? createSeenRequests(store.db) : null;
-    const slack = await createSlackApp({ config, http, installationStore, seenRequests, deps: { reviews, tracker, logger, now, reviewOffThread: pool?.reviewNow, team, admins: teamConfig.admins, followUpAfterDays: storage.policy.followUpAfterDays } });
+    const slack = await createSlackApp({ config, http, installationStore, seenRequests, deps: { reviews, tracker, logger, now, reviewOffThread: pool?.reviewNow, team, insights, admins: teamConfig.admins, followUpAfterDays: storage.policy.followUpAfterDays } });
     closers.add(() => slack.stop());
     const port = await http.start();
     await slack.start();

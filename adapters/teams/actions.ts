@@ -9,7 +9,7 @@ import { RULE_IDS } from "../../src/core/types";
 import { refused, ok, type Result } from "../../src/errors";
 import { sameOwner } from "./owner";
 
-export const ACTION_NAMES = ["track", "review-edit", "not-applicable", "forwardable", "followed-up", "replied", "close", "forget", "policy-save"] as const;
+export const ACTION_NAMES = ["track", "review-edit", "use-rewrite", "not-applicable", "forwardable", "followed-up", "replied", "close", "forget", "policy-save"] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 
 /** The longest draft Askwell reviews in Teams (a card carries it, and Teams caps a message near 28 KB). */
@@ -28,6 +28,8 @@ export const actionPayloadSchema = z.object({
   /** Rules already marked "Not applicable" on this card, comma-separated. */
   dismissed: z.string().max(1000).optional(),
   draft: z.string().optional(),
+  /** "Use this rewrite": the suggested rewrite the button carries. */
+  rewrite: z.string().max(MAX_DRAFT_CHARS).optional(),
   reader: shortText.optional(),
   thirdPerson: shortText.optional(),
   /** The `policy` card's inputs (Teams sends every input as a string). */

@@ -19,6 +19,9 @@ import { forwardableNote } from "../../src/core/forwardable-note";
 import { textWithoutBotMention } from "./mention";
 import { ownerOf } from "./owner";
 import { houseRulesCard } from "./house-rules-card";
+import { insightsCard } from "./insights-card";
+import { monthOf, parseMonth } from "../../src/core/insights";
+import type { InsightsService } from "../../src/team/insights-service";
 import type { HouseRules } from "../../src/core/house-rules";
 import { parseHouseRules } from "../../src/team/policy-schema";
 import { readPolicyForm } from "../../src/team/policy-input";
@@ -34,13 +37,22 @@ export interface TeamsBotDeps {
   appId: string;
   /** House rules and the connector notice; absent or null without a database. */
   team?: TeamService | null;
-  /** ASKWELL_ADMINS: who may change the house rules (`teams:<tenant>:<user>`); Teams tells a bot no admin roles. */
+  /** The team's counters and monthly figures (`insights`, admins only); absent or null without a database. */
+  insights?: InsightsService | null;
+  /** ASKWELL_ADMINS: who may change the house rules and see the team's figures (`teams:<tenant>:<user>`); Teams tells a bot no admin roles. */
   admins?: readonly string[];
   /** The deployment's FOLLOW_UP_AFTER_DAYS, shown where the house rules keep the default. */
   followUpAfterDays?: number;
 }
 
-type Command = { type: "help" } | { type: "list" } | { type: "export" } | { type: "forget" } | { type: "policy" } | { type: "review"; draft: string };
+type Command =
+  | { type: "help" }
+  | { type: "list" }
+  | { type: "export" }
+  | { type: "forget" }
+  | { type: "policy" }
+  | { type: "insights"; month: string | null }
+  | { type: "review"; draft: string };
 
 /** Teams caps a message near 28 KB: an export goes out in pieces this size. */
 const EXPORT_CHUNK_CHARS = 20000;
@@ -54,6 +66,7 @@ export function parseCommand(text: string): Command {
   if (word === "export" && rest.length === 0) return { type: "export" };
   if (word === "forget" && rest.length === 0) return { type: "forget" };
   if (word === "policy" && (rest.length === 0 || (rest.length === 1 && rest[0]!.toLowerCase() === "show"))) return { type: "policy" };
+  if (word === "insights" && rest.length <= 1) return { type: "insights", month: rest[0] ?? null };
   if (word === "review-ask") return { type: "review", draft: trimmed.slice(first.length).trim() };
   return { type: "review", draft: trimmed };
 }
@@ -151,6 +164,9 @@ export class TeamsBot {
       case "policy":
         await context.sendActivity(await this.policyMessage(owner));
         return;
+      case "insights":
+        await context.sendActivity(await this.insightsMessage(owner, command.month));
+        return;
       case "review":
         await this.reviewAndReply(context, owner, command.draft);
         return;
@@ -215,6 +231,21 @@ export class TeamsBot {
     return cardMessage(houseRulesCard(current.value.policy, current.value.version, owner, options));
   }
 
+  /** `insights [YYYY-MM]`: the tenant's figures for a month, for admins only. */
+  private async insightsMessage(owner: Owner, requested: string | null): Promise<Partial<Activity>> {
+    if (!this.deps.insights) return MessageFactory.text("The team's figures need a database, and none is configured on this Askwell.");
+    if (!this.isAdmin(owner)) {
+      this.deps.logger.info({ tenant: owner.workspaceId, user: owner.userId }, "teams: insights refused (not an admin)");
+      return MessageFactory.text("Only admins listed in ASKWELL_ADMINS can see the team's figures.");
+    }
+    const current = monthOf(this.deps.now());
+    const month = requested === null ? current : parseMonth(requested);
+    if (!month) return MessageFactory.text(`"${requested!.slice(0, 40)}" is not a month: type \`insights\` for this month, or \`insights ${current}\` for another one.`);
+    const report = await this.deps.insights.report(workspaceOf(owner), month);
+    if (!report.ok) return MessageFactory.text(report.message);
+    return cardMessage(insightsCard(report.value, `Type \`insights YYYY-MM\` for another month (this one is ${current}).`));
+  }
+
   /** "Save house rules": admins only, validated with zod, saved as a new version; the card shows the result. */
   private async savePolicy(context: TurnContext, owner: Owner, payload: ActionPayload): Promise<string | null> {
     const team = this.deps.team;
@@ -268,11 +299,14 @@ export class TeamsBot {
     const result = await this.review(owner, draft);
     const sent = await context.sendActivity(cardMessage(reviewCard(result, draft, owner)));
     if (sent?.id) this.improveLater(context, owner, draft, result, sent.id, []);
+    else await this.deps.insights?.countReview(workspaceOf(owner), result, this.deps.now());
   }
 
   /**
    * Asks the model for a better review after the turn has ended (Teams wants its HTTP answer fast) and,
-   * if there is one, updates the posted card in place through a proactive turn.
+   * if there is one, updates the posted card in place through a proactive turn. Only a fresh review
+   * (a new draft, an edit, a rewrite taken up) comes here, and here it is counted for the team's figures:
+   * the verdict the person ends up with and its rule ids, never the text.
    */
   private improveLater(context: TurnContext, owner: Owner, draft: string, first: ReviewResult, cardId: string, dismissed: readonly string[]): void {
     // A "not an ask" is reviewed too: the model may find the ask the rules missed, or say why there is none.
@@ -281,6 +315,7 @@ export class TeamsBot {
     const work = (async () => {
       const policy = await this.policyOf(owner);
       const better = await this.deps.reviews.improve(draft, first, { workspaceId: owner.workspaceId, ...(policy ? { policy } : {}) });
+      await this.deps.insights?.countReview(workspaceOf(owner), better?.result ?? first, this.deps.now());
       if (!better) return;
       const card = reviewCard(better.result, draft, owner, { dismissed, note: better.note });
       await adapter.continueConversationAsync(this.deps.appId, reference, async (proactive) => {
@@ -326,6 +361,7 @@ export class TeamsBot {
     const payload = verified.value;
     switch (payload.action) {
       case "review-edit":
+      case "use-rewrite":
       case "not-applicable":
         return this.updateReview(context, owner, payload);
       case "track":
@@ -367,9 +403,13 @@ export class TeamsBot {
   }
 
   private async updateReview(context: TurnContext, owner: Owner, payload: ActionPayload): Promise<string | null> {
-    const draft = payload.draft?.trim() ?? "";
+    // "Use this rewrite" puts the suggested rewrite in the draft box and reviews it.
+    const draft = (payload.action === "use-rewrite" ? payload.rewrite : payload.draft)?.trim() ?? "";
     const problem = this.draftProblem(draft);
     if (problem) return problem;
+    if (payload.action === "use-rewrite") await this.deps.insights?.count(workspaceOf(owner), "rewrite-used", this.deps.now());
+    // A new draft (an edit, the rewrite) is a fresh review; "Not applicable" shows the same one again.
+    const fresh = payload.action !== "not-applicable";
     const dismissed = dismissedRules(payload);
     if (payload.action === "not-applicable") {
       if (!payload.rule) return "I couldn't tell which advice you meant, so nothing was changed.";
@@ -384,11 +424,12 @@ export class TeamsBot {
     const cardId = context.activity.replyToId;
     if (cardId) {
       await context.updateActivity({ ...card, id: cardId });
-      if (payload.action === "review-edit") this.improveLater(context, owner, draft, result, cardId, dismissed);
+      if (fresh) this.improveLater(context, owner, draft, result, cardId, dismissed);
       return null;
     }
     const sent = await context.sendActivity(card);
-    if (sent?.id && payload.action === "review-edit") this.improveLater(context, owner, draft, result, sent.id, dismissed);
+    if (fresh && sent?.id) this.improveLater(context, owner, draft, result, sent.id, dismissed);
+    else if (fresh) await this.deps.insights?.countReview(workspaceOf(owner), result, this.deps.now());
     return null;
   }
 

@@ -122,8 +122,11 @@ export function reviewCard(result: ReviewResult, draft: string, owner: Owner, op
     ],
     actions: [submit("Track", owner, "track", keep)],
   };
+  // Once the ask is tracked (sent), the rewrite is no longer something to start from.
+  const useRewrite = result.rewrite && result.rewrite.length <= MAX_DRAFT_CHARS && !options.trackedAskId ? [submit("Use this rewrite", owner, "use-rewrite", { ...keep, rewrite: result.rewrite })] : [];
   return card(body, [
     ...(options.trackedAskId ? [] : [{ type: "Action.ShowCard", title: "Track this ask", card: trackForm }]),
+    ...useRewrite,
     // The note is written from the draft box, so an edited draft gets its own note.
     ...(result.kind === "intro_request" ? [submit("Copy forwardable note", owner, "forwardable", keep)] : []),
     submit("Review my edit", owner, "review-edit", keep),
@@ -190,7 +193,7 @@ export const HELP_TEXT = [
   "- Paste your draft (mention me in a channel or group chat; in our 1:1 chat just send it), or type `review-ask <draft>`.",
   "- Press **Track this ask** on a review once you've sent it: I'll remind you here when a follow-up is due.",
   "- `list` shows your open asks; `export` shows everything I store about you, `forget` deletes it; `help` shows this.",
-  "- `policy` shows your team's house rules (admins can change them there).",
+  "- `policy` shows your team's house rules (admins can change them there); `insights` shows admins what the team learns this month.",
   "",
   "I only keep a fingerprint and a one-line summary of what you track, never your draft.",
 ].join("\n");

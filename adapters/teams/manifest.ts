@@ -11,6 +11,7 @@ export const BOT_COMMANDS = [
   { title: "export", description: "Everything Askwell stores about you" },
   { title: "forget", description: "Delete everything Askwell stores about you" },
   { title: "policy", description: "Your team's house rules (admins can edit them)" },
+  { title: "insights", description: "What the team learns this month (admins): insights [YYYY-MM]" },
 ] as const;
 
 const SCOPES = ["personal", "team", "groupChat"] as const;

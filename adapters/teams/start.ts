@@ -33,10 +33,10 @@ export async function startTeams(options: { env: Env; logger: Logger; now?: () =
   const teamConfig = parseTeamConfig(env);
   const closers = new Closers();
   return closers.guard(async () => {
-    const { team, tracker, reviews } = await openPlatformServices({ env, logger, now, storage, platform: "teams" }, closers);
+    const { team, insights, tracker, reviews } = await openPlatformServices({ env, logger, now, storage, platform: "teams" }, closers);
     const adapter = createTeamsAdapter(config.credentials, logger);
     const appId = config.appId ?? "";
-    const bot = new TeamsBot({ reviews, tracker, logger, now, appId, team, admins: teamConfig.admins, followUpAfterDays: storage.policy.followUpAfterDays });
+    const bot = new TeamsBot({ reviews, tracker, logger, now, appId, team, insights, admins: teamConfig.admins, followUpAfterDays: storage.policy.followUpAfterDays });
     closers.add(() => bot.idle());
 
     const healthCheck = async () => {

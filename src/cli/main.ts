@@ -7,6 +7,7 @@ import { defineAsksCommand } from "./asks-command";
 import { defineRemindersCommand } from "./reminders-command";
 import { definePromptsCommand } from "./prompts-command";
 import { definePolicyCommand } from "./policy-command";
+import { defineInsightsCommand } from "./insights-command";
 
 const FOOTER = `
 Run \`askwell <command> --help\` for a command's options and examples.
@@ -25,6 +26,7 @@ function buildProgram(state: ProgramState): Command {
   defineAsksCommand(program, state);
   definePromptsCommand(program, state);
   definePolicyCommand(program, state);
+  defineInsightsCommand(program, state);
   defineRemindersCommand(program, state);
   return program;
 }

@@ -5,7 +5,7 @@ import type { ReviewContext, ReviewResult } from "../core/types";
 import { renderForwardableText, renderReviewText } from "./render-review";
 import { MAX_DRAFT_CHARS, batchLines, parseBatchLine } from "./batch-input";
 import { rulesOnlyReviewService, type ReviewService } from "../review-service";
-import { localHouseRules } from "./local-policy";
+import { openLocalReviewWorkspace } from "./local-policy";
 import { forwardableNoteFor } from "../core/forwardable-note";
 import type { HouseRules } from "../core/house-rules";
 
@@ -159,22 +159,29 @@ async function review(ctx: CommandContext, words: string[], options: ReviewOptio
   if (!options.jsonl && !fromArgs && io.stdin.isTTY) return fail(ctx, "usage", "give the draft as an argument or on standard input, e.g. askwell review \"Hi Dana, …\" or askwell review < draft.txt");
   const loaded = await contextForAsk(options.ask, io);
   if (!loaded.ok) return fail(ctx, loaded.code, loaded.message, loaded.exit);
-  const policy = await localHouseRules(io.env);
-  const reviewDraft = reviewerFor(await reviewServiceFor(io), policy ? { ...loaded.context, policy } : loaded.context);
-  const note = options.forwardable ? noteFor(policy) : null;
-  if (options.jsonl) return runBatch(io, reviewDraft, note);
+  const workspace = await openLocalReviewWorkspace(io.env);
+  try {
+    const policy = workspace?.policy;
+    const reviewDraft = reviewerFor(await reviewServiceFor(io), policy ? { ...loaded.context, policy } : loaded.context);
+    const note = options.forwardable ? noteFor(policy) : null;
+    // A batch is a test set more often than a team's asks: it is not counted in `askwell insights`.
+    if (options.jsonl) return await runBatch(io, reviewDraft, note);
 
-  const draft = fromArgs || (await readAll(io.stdin));
-  if (!draft.trim()) return fail(ctx, "draft_empty", "the draft is empty. Paste the message you plan to send.");
-  if (draft.length > MAX_DRAFT_CHARS) {
-    return fail(ctx, "draft_too_long", `the draft is ${draft.length.toLocaleString("en")} characters; the limit is ${MAX_DRAFT_CHARS.toLocaleString("en")}. A networking ask should fit in five sentences.`);
+    const draft = fromArgs || (await readAll(io.stdin));
+    if (!draft.trim()) return fail(ctx, "draft_empty", "the draft is empty. Paste the message you plan to send.");
+    if (draft.length > MAX_DRAFT_CHARS) {
+      return fail(ctx, "draft_too_long", `the draft is ${draft.length.toLocaleString("en")} characters; the limit is ${MAX_DRAFT_CHARS.toLocaleString("en")}. A networking ask should fit in five sentences.`);
+    }
+    const result = await reviewDraft(draft);
+    await workspace?.countReview(result);
+    const forwardable = note ? note(draft, result) : undefined;
+    const color = !!io.stdout.isTTY && !io.env.NO_COLOR;
+    if (options.json) io.stdout.write(JSON.stringify(note ? { ...result, forwardable } : result, null, 2) + "\n");
+    else io.stdout.write(renderReviewText(result, { color }) + (forwardable !== undefined ? "\n\n" + renderForwardableText(result, forwardable, { color }) : "") + "\n");
+    return EXIT.ok;
+  } finally {
+    await workspace?.close();
   }
-  const result = await reviewDraft(draft);
-  const forwardable = note ? note(draft, result) : undefined;
-  const color = !!io.stdout.isTTY && !io.env.NO_COLOR;
-  if (options.json) io.stdout.write(JSON.stringify(note ? { ...result, forwardable } : result, null, 2) + "\n");
-  else io.stdout.write(renderReviewText(result, { color }) + (forwardable !== undefined ? "\n\n" + renderForwardableText(result, forwardable, { color }) : "") + "\n");
-  return EXIT.ok;
 }
 
 export function defineReviewCommand(program: Command, state: ProgramState): void {

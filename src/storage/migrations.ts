@@ -3,6 +3,7 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import type { Database } from "./schema";
 import { slackInstallationsMigration } from "./slack-installations-migration";
 import { teamMigration } from "./team-migration";
+import { insightsMigration } from "./insights-migration";
 
 const migrations: Record<string, Migration> = {
   "0001_tracker": {
@@ -87,6 +88,8 @@ const migrations: Record<string, Migration> = {
   },
   // House rules per workspace, and the connector notice's index (./team-migration.ts).
   "0004_team": teamMigration,
+  // The team's monthly insights: counters only (./insights-migration.ts).
+  "0005_insight_counts": insightsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

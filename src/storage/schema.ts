@@ -1,6 +1,7 @@
 /** Table types for Kysely. Instants are epoch milliseconds (bigint on PostgreSQL, integer on SQLite). */
 import type { Generated } from "kysely";
 import type { WorkspacePoliciesTable } from "./team-migration";
+import type { InsightCountsTable } from "./insights-migration";
 
 type Millis = number | string | bigint;
 
@@ -70,4 +71,5 @@ export interface Database {
   dismissals: DismissalsTable;
   seen_requests: SeenRequestsTable;
   workspace_policies: WorkspacePoliciesTable;
+  insight_counts: InsightCountsTable;
 }

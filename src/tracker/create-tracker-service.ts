@@ -12,6 +12,7 @@ import { reminderMessage } from "../core/reminder-message";
 import { KINDS, type AskKind } from "../core/types";
 import type { Logger } from "../logger";
 import { workspaceOf, type TeamService } from "../team/team-service";
+import type { InsightsService } from "../team/insights-service";
 import type { ReminderRunCounts, TrackAskInput, TrackerErrorCode, TrackerResult, TrackerService } from "./tracker-service";
 
 export interface TrackerOptions {
@@ -21,6 +22,8 @@ export interface TrackerOptions {
   logger?: Logger;
   /** Team features: each workspace's house rules (follow-up wait, reminder cap) and the connector count in reminders. */
   team?: TeamService | null;
+  /** The team's insights: counts logged follow-ups and delivered "silence means no" reminders (no text, no person). */
+  insights?: Pick<InsightsService, "count"> | null;
 }
 
 const MAX_NAME = 200;
@@ -39,7 +42,7 @@ function readerOf(input: TrackAskInput["reader"]): Reader | null {
 const isAskKind = (kind: string): kind is AskKind => kind !== "other" && (KINDS as readonly string[]).includes(kind);
 
 export function createTrackerService(store: AskStore, options: TrackerOptions): TrackerService {
-  const { policy: basePolicy, logger, team } = options;
+  const { policy: basePolicy, logger, team, insights } = options;
   /** The deployment's follow-up policy under the owner's workspace house rules, read fresh each time. */
   const policyOf = async (owner: Owner): Promise<FollowUpPolicy> => (team ? houseFollowUpPolicy(basePolicy, await team.policyFor(workspaceOf(owner))) : basePolicy);
 
@@ -66,6 +69,7 @@ export function createTrackerService(store: AskStore, options: TrackerOptions): 
       const updated = await store.changeAskState(owner, id, { from: ask.state, to: change.value.state, followedUpAt: change.value.followedUpAt, closedAt: change.value.closedAt, schedule });
       // Someone else changed it between our read and write: report its state now.
       if (!updated) return refused("refused_transition", `Ask ${id} changed meanwhile; look at it again and retry.`);
+      if (event.type === "follow_up") await insights?.count(workspaceOf(owner), "follow-up-sent", event.at);
       return ok(updated);
     });
   }
@@ -159,8 +163,11 @@ export function createTrackerService(store: AskStore, options: TrackerOptions): 
               await store.releaseReminder(reminder.reminderId, run.runnerId, new Date(now.getTime() + Math.min(run.leaseMs, RETRY_AFTER_FAILURE_MS)));
               continue;
             }
-            if (await store.markReminderDelivered(reminder.reminderId, run.runnerId, now)) counts.delivered += 1;
-            else {
+            if (await store.markReminderDelivered(reminder.reminderId, run.runnerId, now)) {
+              counts.delivered += 1;
+              // Askwell advised against chasing: one of the team's "follow-ups advised against".
+              if (reminder.type === "silence_means_no") await insights?.count(workspaceOf(reminder.ask.owner), "silence-means-no", now);
+            } else {
               counts.leaseLost += 1;
               logger?.warn({ reminderId: reminder.reminderId, askId: reminder.ask.id }, "reminder delivered after its lease was lost or it was cancelled");
             }

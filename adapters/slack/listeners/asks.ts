@@ -4,11 +4,13 @@ import type { WebClient } from "@slack/web-api";
 import { OPEN_STATES } from "../../../src/core/asks";
 import type { Ask } from "../../../src/core/ports";
 import type { TrackerResult } from "../../../src/tracker/tracker-service";
-import { askChangedMessage, askListMessage, homeView, noticeMessage, noticeModal, trackModal, type AskRow, type SlackMessage, type Viewer } from "../blocks";
+import { askChangedMessage, askListMessage, homeView, noticeMessage, noticeModal, trackModal, type AskRow, type Block, type SlackMessage, type Viewer } from "../blocks";
 import { NOT_YOURS, NO_TRACKER, type SlackDeps } from "../deps";
 import { ACTIONS, VIEWS, askValue, decode, modalMetadata, trackValue } from "../payloads";
 import { clickerOf, isSameUser, ownedValue, slackOwner } from "../owner";
+import { isWorkspaceAdmin } from "../admin";
 import { houseRulesHome } from "./house-rules";
+import { insightsHome } from "./insights";
 
 const ephemeral = (message: SlackMessage) => ({ response_type: "ephemeral" as const, replace_original: false, ...message });
 
@@ -33,7 +35,19 @@ export async function sendAskList(deps: SlackDeps, viewer: Viewer, respond: Resp
   await respond(ephemeral(rows.ok ? askListMessage(rows.value, viewer) : noticeMessage(unavailable(rows.message))));
 }
 
-export async function publishHome(deps: SlackDeps, client: WebClient, viewer: Viewer, notice?: string): Promise<void> {
+/** What App Home shows besides the viewer's asks: `insightsMonth` picks the month of the team's figures. */
+export interface HomeOptions {
+  insightsMonth?: string;
+}
+
+/** The admins' sections (house rules, then the team's figures), after one admin check; nothing for everyone else. */
+async function adminBlocks(deps: SlackDeps, client: WebClient, viewer: Viewer, options: HomeOptions): Promise<Block[]> {
+  if (!deps.team && !deps.insights) return [];
+  if (!(await isWorkspaceAdmin(deps, client, viewer))) return [];
+  return [...(await houseRulesHome(deps, viewer, deps.followUpAfterDays ?? 7)), ...(await insightsHome(deps, viewer, options.insightsMonth))];
+}
+
+export async function publishHome(deps: SlackDeps, client: WebClient, viewer: Viewer, notice?: string, options: HomeOptions = {}): Promise<void> {
   if (!deps.tracker) {
     await client.views.publish({ user_id: viewer.userId, view: { type: "home", blocks: noticeMessage(NO_TRACKER).blocks } });
     return;
@@ -43,7 +57,7 @@ export async function publishHome(deps: SlackDeps, client: WebClient, viewer: Vi
     deps.logger.warn({ code: rows.code, team: viewer.teamId }, "slack: home not refreshed");
     return;
   }
-  const admin = await houseRulesHome(deps, client, viewer, deps.followUpAfterDays ?? 7);
+  const admin = await adminBlocks(deps, client, viewer, options);
   await client.views.publish({ user_id: viewer.userId, view: homeView(rows.value, viewer, notice, admin) });
 }
 

@@ -14,7 +14,7 @@ export const SHORTCUT = "review_this_ask";
 const ephemeral = (message: SlackMessage) => ({ response_type: "ephemeral" as const, replace_original: false, ...message });
 
 /** Reviews `draft` into a response_url: ephemeral first, replaced in place when the model improves it. */
-async function reviewIntoResponse(deps: SlackDeps, draft: string, viewer: Viewer, respond: RespondFn): Promise<void> {
+async function reviewIntoResponse(deps: SlackDeps, draft: string, viewer: Viewer, respond: RespondFn, options: { counted?: boolean } = {}): Promise<void> {
   if (draft.length > MAX_DRAFT_CHARS) {
     await respond(ephemeral(noticeMessage(tooLongMessage(draft.length))));
     return;
@@ -22,7 +22,7 @@ async function reviewIntoResponse(deps: SlackDeps, draft: string, viewer: Viewer
   await reviewAndShow(deps, draft, viewer, {
     show: async (result) => void (await respond(ephemeral(reviewMessage(result, { viewer, draft })))),
     replace: async (result, note) => void (await respond({ replace_original: true, ...reviewMessage(result, { viewer, draft, note }) })),
-  });
+  }, options);
 }
 
 export function registerReviewListeners(app: App, deps: SlackDeps): void {
@@ -121,7 +121,8 @@ export function registerReviewListeners(app: App, deps: SlackDeps): void {
       await respond(ephemeral(noticeMessage("I can't find that message any more (deleted or edited away), so there is nothing to review.")));
       return;
     }
-    await reviewIntoResponse(deps, draft, clicker, respond);
+    // The channel review was counted when it was posted; this is the same review, privately.
+    await reviewIntoResponse(deps, draft, clicker, respond, { counted: false });
   });
 
   app.action<BlockAction<ButtonAction>>(ACTIONS.reviewEdit, async ({ ack, body, action, client, respond }) => {
@@ -129,7 +130,7 @@ export function registerReviewListeners(app: App, deps: SlackDeps): void {
     const clicker = clickerOf(body);
     const value = await ownedValue(reviewEditValue, action.value, clicker, () => respond(ephemeral(noticeMessage(NOT_YOURS))));
     if (!value) return;
-    await client.views.open({ trigger_id: body.trigger_id, view: reviewEditModal({ u: value.u, t: value.t }, value.d) });
+    await client.views.open({ trigger_id: body.trigger_id, view: reviewEditModal({ u: value.u, t: value.t, ...(value.w ? { w: 1 as const } : {}) }, value.d) });
   });
 
   app.view(VIEWS.reviewEdit, async ({ ack, body, view, client }) => {
@@ -154,6 +155,8 @@ export function registerReviewListeners(app: App, deps: SlackDeps): void {
         if (acked) await client.views.update({ view_id: view.id, view: reviewResultModal(reviewMessage(result, { viewer: clicker, draft, interactive: false, note })) });
       },
     });
+    // The form opened on the suggested rewrite: the sender took it up (counted once the modal is acked, never its text).
+    if (meta.w) await deps.insights?.count({ platform: "slack", workspaceId: clicker.teamId }, "rewrite-used", deps.now());
   });
 
   app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTIONS.dismiss}_\\d+$`), async ({ ack, body, action, respond }) => {

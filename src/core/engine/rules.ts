@@ -12,6 +12,8 @@ import type { HouseLimits } from "../house-rules";
 
 export interface RuleDefinition {
   id: RuleId;
+  /** The rule's name as people read it (admin views): "No time frame". */
+  title: string;
   severity: Severity;
   kinds: readonly AskKind[];
   /** `house` carries the team's limits (house rules); absent, the contract's. */
@@ -48,6 +50,7 @@ export const MASS_BLAST_RECIPIENTS = 5;
 export const RULES: readonly RuleDefinition[] = [
   {
     id: "quid-pro-quo",
+    title: "A favour offered in return",
     severity: "blocker",
     kinds: ALL_ASKS,
     detect: (e) => e.judged("quid-pro-quo", () => e.find("quidProQuo"), true, SPEC_EXAMPLES.quidProQuo),
@@ -56,6 +59,7 @@ export const RULES: readonly RuleDefinition[] = [
   },
   {
     id: "no-first-hand-basis",
+    title: "The reader hasn't seen your work",
     severity: "blocker",
     kinds: ["recommendation_ask", "endorsement_ask"],
     detect: (e) => e.judged("no-first-hand-basis", () => e.find("noFirstHandBasis"), true, SPEC_EXAMPLES.noFirstHandBasis),
@@ -64,6 +68,7 @@ export const RULES: readonly RuleDefinition[] = [
   },
   {
     id: "repeat-follow-up",
+    title: "A second follow-up",
     severity: "blocker",
     kinds: ["follow_up"],
     detect: (e) => e.find("repeatFollowUp") ?? ((e.history?.followUpsLogged ?? 0) >= 1 ? true : null),
@@ -72,6 +77,7 @@ export const RULES: readonly RuleDefinition[] = [
   },
   {
     id: "no-graceful-out",
+    title: "No easy way to say no",
     severity: "warn",
     kinds: ["intro_request", "recommendation_ask", "endorsement_ask", "outreach", "follow_up"],
     detect: (e) => (findFirst(e.doc, UNMISTAKABLE_OUT) ? null : e.judged("no-graceful-out", () => absent(e.has("gracefulOut")), false)),
@@ -80,6 +86,7 @@ export const RULES: readonly RuleDefinition[] = [
   },
   {
     id: "generic-template",
+    title: "Stock wording",
     severity: "warn",
     kinds: ["connection_request", "outreach", "intro_request", "recommendation_ask", "endorsement_ask"],
     detect: (e) => e.judged("generic-template", () => e.find("genericTemplate"), true, SPEC_EXAMPLES.genericTemplate),
@@ -88,6 +95,7 @@ export const RULES: readonly RuleDefinition[] = [
   },
   {
     id: "no-shared-context",
+    title: "No shared context",
     severity: "warn",
     kinds: ["intro_request", "recommendation_ask", "endorsement_ask", "connection_request", "outreach"],
     detect: (e) => e.judged("no-shared-context", () => absent(e.present("sharedContext", "context")), false),
@@ -96,6 +104,7 @@ export const RULES: readonly RuleDefinition[] = [
   },
   {
     id: "no-specifics",
+    title: "No specific work to point to",
     severity: "warn",
     kinds: ["recommendation_ask"],
     detect: (e) => e.judged("no-specifics", () => (e.has("noFirstHandBasis") ? true : absent(e.present("workSpecifics", "specifics"))), false),
@@ -104,6 +113,7 @@ export const RULES: readonly RuleDefinition[] = [
   },
   {
     id: "unclear-intent",
+    title: "Unclear why you want the introduction",
     severity: "warn",
     kinds: ["intro_request"],
     detect: (e) => e.judged("unclear-intent", () => absent(e.present("statedIntent", "intent")), false),
@@ -112,6 +122,7 @@ export const RULES: readonly RuleDefinition[] = [
   },
   {
     id: "no-value-for-recipient",
+    title: "Nothing in it for the reader",
     severity: "warn",
     kinds: ["outreach", "connection_request"],
     detect: (e) => e.judged("no-value-for-recipient", () => absent(e.has("valueForReader")), false),
@@ -120,6 +131,7 @@ export const RULES: readonly RuleDefinition[] = [
   },
   {
     id: "premature-pitch",
+    title: "A sales pitch too early",
     severity: "warn",
     kinds: ["connection_request", "outreach"],
     detect: (e) => e.judged("premature-pitch", () => e.find("salesPitch"), true, SPEC_EXAMPLES.prematurePitch),
@@ -128,6 +140,7 @@ export const RULES: readonly RuleDefinition[] = [
   },
   {
     id: "demanding-tone",
+    title: "A demanding tone",
     severity: "warn",
     kinds: ALL_ASKS,
     detect: (e) => e.judged("demanding-tone", () => e.find("demandingTone"), true, SPEC_EXAMPLES.demandingTone),
@@ -136,6 +149,7 @@ export const RULES: readonly RuleDefinition[] = [
   },
   {
     id: "too-long",
+    title: "Too long",
     severity: "warn",
     kinds: ALL_ASKS,
     detect: (e, house) => {
@@ -150,6 +164,7 @@ export const RULES: readonly RuleDefinition[] = [
   },
   {
     id: "email-workaround",
+    title: "An e-mail workaround",
     severity: "warn",
     kinds: ["connection_request", "outreach"],
     detect: (e) => e.find("emailWorkaround"),
@@ -158,6 +173,7 @@ export const RULES: readonly RuleDefinition[] = [
   },
   {
     id: "mass-blast",
+    title: "Sent to many at once",
     severity: "warn",
     kinds: ALL_ASKS,
     detect: (e) =>
@@ -167,6 +183,7 @@ export const RULES: readonly RuleDefinition[] = [
   },
   {
     id: "no-timeline",
+    title: "No time frame",
     severity: "tip",
     kinds: ["intro_request", "outreach"],
     detect: (e) => e.judged("no-timeline", () => absent(e.present("timeFrame", "timeline")), false),
@@ -175,6 +192,7 @@ export const RULES: readonly RuleDefinition[] = [
   },
   {
     id: "no-direct-contact",
+    title: "No direct contact details",
     severity: "tip",
     kinds: ["intro_request"],
     detect: (e) => absent(e.has("directContact")),

@@ -1,0 +1,59 @@
+/** The InsightsStore over Kysely: one code path for SQLite and PostgreSQL. */
+import type { Kysely } from "kysely";
+import type { AskStore } from "../core/ask-store";
+import { INSIGHT_METRICS, type InsightCount, type InsightMetric } from "../core/insights";
+import type { InsightsStore } from "../core/insights-store";
+import type { WorkspaceRef } from "../core/team-store";
+import { KyselyAskStore } from "./kysely-ask-store";
+import type { Database } from "./schema";
+
+const isMetric = (value: string): value is InsightMetric => (INSIGHT_METRICS as readonly string[]).includes(value);
+
+export class KyselyInsightsStore implements InsightsStore {
+  constructor(readonly db: Kysely<Database>) {}
+
+  async addCounts(workspace: WorkspaceRef, month: string, counts: readonly InsightCount[]): Promise<void> {
+    // One row per counter: PostgreSQL refuses an upsert that touches the same row twice in one statement.
+    const merged = new Map<string, InsightCount>();
+    for (const c of counts) {
+      if (c.count <= 0) continue;
+      const key = `${c.metric}\u0000${c.detail}`;
+      merged.set(key, { ...c, count: (merged.get(key)?.count ?? 0) + c.count });
+    }
+    if (merged.size === 0) return;
+    await this.db
+      .insertInto("insight_counts")
+      .values([...merged.values()].map((c) => ({ platform: workspace.platform, workspace_id: workspace.workspaceId, month, metric: c.metric, detail: c.detail, tally: c.count })))
+      .onConflict((oc) => oc.columns(["platform", "workspace_id", "month", "metric", "detail"]).doUpdateSet((eb) => ({ tally: eb("insight_counts.tally", "+", eb.ref("excluded.tally")) })))
+      .execute();
+  }
+
+  async monthCounts(workspace: WorkspaceRef, month: string): Promise<InsightCount[]> {
+    const rows = await this.db
+      .selectFrom("insight_counts")
+      .select(["metric", "detail", "tally"])
+      .where("platform", "=", workspace.platform)
+      .where("workspace_id", "=", workspace.workspaceId)
+      .where("month", "=", month)
+      .execute();
+    return rows.filter((row) => isMetric(row.metric)).map((row) => ({ metric: row.metric as InsightMetric, detail: row.detail, count: Number(row.tally) }));
+  }
+
+  async dismissalsBetween(workspace: WorkspaceRef, since: Date, until: Date): Promise<Record<string, number>> {
+    const rows = await this.db
+      .selectFrom("dismissals")
+      .select((eb) => ["rule_id", eb.fn.countAll().as("clicks")])
+      .where("platform", "=", workspace.platform)
+      .where("workspace_id", "=", workspace.workspaceId)
+      .where("created_at", ">=", since.getTime())
+      .where("created_at", "<", until.getTime())
+      .groupBy("rule_id")
+      .execute();
+    return Object.fromEntries(rows.map((row) => [row.rule_id, Number(row.clicks)]));
+  }
+}
+
+/** The insights store sharing an ask store's database, or null for a store that is not ours (a test double). */
+export function insightsStoreFor(store: AskStore): InsightsStore | null {
+  return store instanceof KyselyAskStore ? new KyselyInsightsStore(store.db) : null;
+}
