@@ -679,6 +679,11 @@ export function rewrite(e: Evidence, findings: Finding[]): string {
 
   restoreEntities(parts, e.doc.raw, findings);
   repairUntilClean(parts, kind, MUST_BE_CLEAN);
+  // A model that points at sentence after sentence can leave nothing of the sender's: the rewrite still asks, and still offers a way out.
+  if (!parts.body.length && kind !== "other") {
+    parts.body = [{ text: FALLBACK_ASK[kind], fixed: true }, { text: gracefulOutFor(kind, e.doc.raw), fixed: true }];
+    repairUntilClean(parts, kind, MUST_BE_CLEAN);
+  }
   completeNames(parts, e.doc.raw, findings);
   return assemble(parts).text;
 }
