@@ -75,3 +75,19 @@ describe("a way out no reader can miss", () => {
     expect(countSentences(rewrite)).toBeLessThanOrEqual(5);
   });
 });
+
+describe("the rewrite's sign-off reads as one", () => {
+  const body = "We met at the Denver logistics meetup in May, where you spoke about routing. Could you introduce me to Lee Chen at Northwind? No worries at all if not.";
+
+  test("separators and attachment markers go from the sign-off", () => {
+    const draft = `Hi Sam,\n\n${body}\n\nBest regards,\nGarry Henderson\n(403) 241-7293\n- Resume.doc\n_______`;
+    const rewrite = review(draft).rewrite!;
+    expect(rewrite.slice(rewrite.indexOf("Best regards,")).split("\n")).toEqual(["Best regards,", "Garry Henderson", "(403) 241-7293"]);
+  });
+
+  test("an unusual closing stays with the name on one line, so it is not counted as body sentences", () => {
+    const draft = `Hola Miguel,\n\n${body}\n\nUn abrazo,\nDiego\n+52 81 5555 2190`;
+    const rewrite = review(draft).rewrite!;
+    expect(rewrite.trimEnd().split("\n").pop()).toBe("Un abrazo, Diego +52 81 5555 2190");
+  });
+});

@@ -58,7 +58,20 @@ function split(doc: Doc): Parts {
     .map((l) => l.replace(MERGE_FIELD, "").replace(/\s+([,.!])/g, "$1").trim())
     .filter(Boolean);
   const sentences = proseSentences(doc, first.start, last.end).map((text) => ({ text: cleanSentence(text), fixed: false })).filter((s) => s.text);
-  return { ...splitInlineGreeting(greeting, sentences), signOff };
+  return { ...splitInlineGreeting(greeting, sentences), signOff: plainSignOff(signOff) };
+}
+
+const SEPARATOR_OR_ATTACHMENT = /^(?:[\W_]+|[-*•]?\s*<*[^<>]*\.(?:docx?|pdf|xlsx?|pptx?|txt|rtf|zip)>*|attachments?:.*)$/i;
+
+/**
+ * The sign-off as a reader (and the spec's counting) sees one: a closing word, then name lines.
+ * Separators and attachment markers go; an unusual closing ("Un abrazo,") stays on one line with
+ * the name, since on its own it would be read as one more sentence.
+ */
+function plainSignOff(lines: string[]): string[] {
+  const kept = lines.filter((l) => !SEPARATOR_OR_ATTACHMENT.test(l));
+  if (!kept.length || COMMON_SIGN_OFF.test(kept[0]!)) return kept;
+  return [kept.join(" ").replace(/\s+/g, " ")];
 }
 
 /** A line this long that ends without a stop was wrapped by a mail program, not ended by its writer. */
