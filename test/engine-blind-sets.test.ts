@@ -15,6 +15,8 @@ describe.each([
   ["public e-mail corpus, second collection", "email-2.jsonl", 0.45, 0.64],
   ["public e-mail corpus, third collection", "email-3.jsonl", 0.3, 0.6],
   ["messages quoted in public pages, second collection", "pages-2.jsonl", 0.45, 0.62],
+  ["public e-mail corpus, fourth collection", "email-4.jsonl", 0.24, 0.7],
+  ["messages quoted in public pages and templates, third collection", "pages-3.jsonl", 0.5, 0.58],
 ])("%s", (_name, file, minMacroF1, minKind) => {
   const items = loadCorpus(join(BLIND, file));
 

@@ -116,6 +116,13 @@ const MIN_ALONE_FOR_SOMETHING_MISSING = 0.25;
 /** An explicit review is an ask unless the text shows it is not: "other" needs at least this probability. */
 const MIN_OTHER_CONFIDENCE = 0.5;
 
+/**
+ * With this few labelled positives a threshold for the model alone is chosen on a handful of
+ * drafts and generalises badly (one retrain moved `unclear-intent` from 0.95 to 0.35): below it,
+ * the model alone must be all but certain.
+ */
+const MIN_POSITIVES_FOR_THE_MODEL_ALONE = 30;
+
 const GRID = Array.from({ length: 19 }, (_, i) => Number((0.05 + i * 0.05).toFixed(2)));
 
 /**
@@ -193,7 +200,9 @@ function crossValidate(items: Featurised[], bits: number): CrossValidation {
     const held = ruleExamples(tuneOn, rule, bits);
     const probabilities = held.items.map((f) => ruleProbabilities.get(rule)!.get(f)!);
     const lexicon = held.items.map((f) => f.lexiconFires.has(rule));
-    const best = bestThresholds(probabilities, held.labels, lexicon, PLACED_RULES.has(rule) ? MIN_ALONE_FOR_A_PROBLEM_IN_THE_TEXT : MIN_ALONE_FOR_SOMETHING_MISSING);
+    const positives = held.labels.filter(Boolean).length;
+    const minAlone = positives < MIN_POSITIVES_FOR_THE_MODEL_ALONE ? GRID[GRID.length - 1]! : PLACED_RULES.has(rule) ? MIN_ALONE_FOR_A_PROBLEM_IN_THE_TEXT : MIN_ALONE_FOR_SOMETHING_MISSING;
+    const best = bestThresholds(probabilities, held.labels, lexicon, minAlone);
     const lexiconF1 = f1(...confusion(lexicon, held.labels));
     rules[rule] = { ...best, f1: Number(best.f1.toFixed(3)), lexiconF1: Number(lexiconF1.toFixed(3)), positives: held.labels.filter(Boolean).length, drafts: held.items.length };
   }
