@@ -1,6 +1,6 @@
 import type { Doc, Span } from "./text";
 import { sentenceAt } from "./text";
-import { mayContain, requiredWords, trigramsOf } from "./prefilter";
+import { hasPieces, requiredWords, trigramPieces, trigramsOf } from "./prefilter";
 
 /** A gap of up to n characters inside one sentence. */
 export const gap = (n: number): string => `[^.!?\\n]{0,${n}}?`;
@@ -18,19 +18,28 @@ export function rx(...parts: string[]): RegExp {
     const pattern = apostrophesOptional(source);
     compiled.set(source, (re = new RegExp(pattern, "g")));
     const words = requiredWords(pattern);
-    if (words) needs.set(re, words);
+    if (words) needs.set(re, words.map((set) => set.map(neededWord)));
   }
   return re;
 }
 
 /** Every lexicon pattern compiled so far, with the words it needs (null: always run). */
 export function lexiconPatterns(): Array<{ re: RegExp; words: readonly string[][] | null }> {
-  return [...compiled.values()].map((re) => ({ re, words: needs.get(re) ?? null }));
+  return [...compiled.values()].map((re) => ({ re, words: needs.get(re)?.map((set) => set.map((w) => w.word)) ?? null }));
+}
+
+/** A word a pattern needs, with the hashes of its three-character pieces worked out once. */
+interface NeededWord {
+  word: string;
+  /** Trigram hashes (before masking); null for a word too short to have any. */
+  pieces: Int32Array | null;
 }
 
 /** The literal words a lexicon pattern needs (one of each set), when they are known. */
-const needs = new WeakMap<RegExp, string[][]>();
+const needs = new WeakMap<RegExp, NeededWord[][]>();
 const trigrams = new WeakMap<Doc, Uint32Array>();
+
+const neededWord = (word: string): NeededWord => ({ word, pieces: word.length < 3 ? null : trigramPieces(word) });
 
 /** False when the text lacks all the words of a set the pattern needs, so running it would find nothing. */
 export function mayMatch(doc: Doc, re: RegExp): boolean {
@@ -38,7 +47,15 @@ export function mayMatch(doc: Doc, re: RegExp): boolean {
   if (!sets) return true;
   let index = trigrams.get(doc);
   if (!index) trigrams.set(doc, (index = trigramsOf(doc.norm)));
-  for (const words of sets) if (!words.some((word) => mayContain(doc.norm, index, word))) return false;
+  for (const words of sets) {
+    let some = false;
+    for (const { word, pieces } of words)
+      if (pieces ? hasPieces(index, pieces) : doc.norm.includes(word)) {
+        some = true;
+        break;
+      }
+    if (!some) return false;
+  }
   return true;
 }
 
@@ -65,9 +82,18 @@ export function apostrophesOptional(source: string): string {
 
 export type Guard = (doc: Doc, span: Span) => boolean;
 
-/** The matches of `re` in the normalised text that pass all guards, in order (lazily). */
-function* matches(doc: Doc, re: RegExp, guards: Guard[]): Generator<Span> {
-  if (!mayMatch(doc, re)) return;
+const passes = (doc: Doc, span: Span, guards: readonly Guard[]): boolean => {
+  for (const guard of guards) if (!guard(doc, span)) return false;
+  return true;
+};
+
+/**
+ * The matches of `re` in the normalised text that pass all guards, in order, up to `limit` of them
+ * (most signals only need to know whether and where). Guards run between matches, as they are found.
+ */
+function matches(doc: Doc, re: RegExp, guards: readonly Guard[], limit: number): Span[] {
+  const found: Span[] = [];
+  if (!mayMatch(doc, re)) return found;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(doc.norm))) {
@@ -76,21 +102,24 @@ function* matches(doc: Doc, re: RegExp, guards: Guard[]): Generator<Span> {
       continue;
     }
     const span = { start: m.index, end: m.index + m[0].length };
-    if (guards.every((g) => g(doc, span))) yield span;
+    if (passes(doc, span, guards)) {
+      found.push(span);
+      if (found.length >= limit) break;
+    }
   }
+  return found;
 }
 
-export const findAll = (doc: Doc, re: RegExp, ...guards: Guard[]): Span[] => [...matches(doc, re, guards)];
+export const findAll = (doc: Doc, re: RegExp, ...guards: Guard[]): Span[] => matches(doc, re, guards, Infinity);
 
-/** The first match that passes all guards (stops there: most signals only need to know whether and where). */
+/** The first match that passes all guards (stops there). */
 export function findFirst(doc: Doc, re: RegExp, ...guards: Guard[]): Span | null {
-  for (const span of matches(doc, re, guards)) return span;
-  return null;
+  return matches(doc, re, guards, 1)[0] ?? null;
 }
 
-export function findAny(doc: Doc, res: RegExp[], ...guards: Guard[]): Span | null {
+export function findAny(doc: Doc, res: readonly RegExp[], ...guards: Guard[]): Span | null {
   for (const re of res) {
-    const hit = findFirst(doc, re, ...guards);
+    const hit = matches(doc, re, guards, 1)[0];
     if (hit) return hit;
   }
   return null;

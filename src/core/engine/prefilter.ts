@@ -247,12 +247,18 @@ export function trigramsOf(text: string): Uint32Array {
 
 const trigramHash = (a: number, b: number, c: number): number => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) >>> 8;
 
-/** Whether a word may occur in the text of these trigrams (never false when it does). */
-export function mayContain(text: string, trigrams: Uint32Array, word: string): boolean {
-  if (word.length < 3) return text.includes(word);
+/** The hashes of a word's three-character pieces, before masking (for `hasPieces`). */
+export function trigramPieces(word: string): Int32Array {
+  const out = new Int32Array(Math.max(0, word.length - 2));
+  for (let i = 0; i + 3 <= word.length; i++) out[i] = trigramHash(word.charCodeAt(i), word.charCodeAt(i + 1), word.charCodeAt(i + 2));
+  return out;
+}
+
+/** Whether every piece of a word is in the text's trigrams (never false when the word occurs). */
+export function hasPieces(trigrams: Uint32Array, pieces: Int32Array): boolean {
   const mask = trigrams.length * 32 - 1;
-  for (let i = 0; i + 3 <= word.length; i++) {
-    const h = trigramHash(word.charCodeAt(i), word.charCodeAt(i + 1), word.charCodeAt(i + 2)) & mask;
+  for (let i = 0; i < pieces.length; i++) {
+    const h = pieces[i]! & mask;
     if (!(trigrams[h >>> 5]! & (1 << (h & 31)))) return false;
   }
   return true;
