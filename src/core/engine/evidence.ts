@@ -3,6 +3,7 @@ import type { LearnedRule } from "../learned/model";
 import { findFirst } from "./match";
 import type { Doc, Span } from "./text";
 import * as signals from "./signals";
+import { perDoc } from "./per-doc";
 
 export type PlaceholderTopic = "context" | "specifics" | "intent" | "timeline" | "contact";
 
@@ -25,7 +26,12 @@ export function placeholderTopics(raw: string): Set<PlaceholderTopic> {
 }
 
 type SignalName = keyof typeof signals;
-type SpanSignal = { [K in SignalName]: (typeof signals)[K] extends (doc: Doc) => Span | null ? K : never }[SignalName];
+export type SpanSignal = { [K in SignalName]: (typeof signals)[K] extends (doc: Doc) => Span | null ? K : never }[SignalName];
+
+const REMEMBERED = new Map<string, (doc: Doc) => unknown>(Object.entries(signals).map(([name, signal]) => [name, perDoc(signal as (doc: Doc) => unknown)]));
+
+/** Where a signal of the lexicon first matches in a document (worked out once per document object). */
+export const signalOf = (doc: Doc, name: SpanSignal): Span | null => REMEMBERED.get(name)!(doc) as Span | null;
 
 /** What the learned layer decided about a draft, as the rules read it. */
 export interface LearnedVerdicts {
@@ -74,7 +80,7 @@ export class Evidence {
 
   /** Where a signal first matches, or null. */
   find(name: SpanSignal): Span | null {
-    if (!this.cache.has(name)) this.cache.set(name, (signals[name] as (doc: Doc) => Span | null)(this.doc));
+    if (!this.cache.has(name)) this.cache.set(name, signalOf(this.doc, name));
     return this.cache.get(name) ?? null;
   }
 

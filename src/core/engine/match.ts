@@ -1,6 +1,7 @@
 import type { Doc, Span } from "./text";
 import { sentenceAt } from "./text";
-import { hasPieces, requiredWords, trigramPieces, trigramsOf } from "./prefilter";
+import { requiredWords } from "./prefilter";
+import { WordFinder } from "./word-finder";
 
 /** A gap of up to n characters inside one sentence. */
 export const gap = (n: number): string => `[^.!?\\n]{0,${n}}?`;
@@ -18,44 +19,69 @@ export function rx(...parts: string[]): RegExp {
     const pattern = apostrophesOptional(source);
     compiled.set(source, (re = new RegExp(pattern, "g")));
     const words = requiredWords(pattern);
-    if (words) needs.set(re, words.map((set) => set.map(neededWord)));
+    if (words) registerNeeds(re, words);
   }
   return re;
 }
 
 /** Every lexicon pattern compiled so far, with the words it needs (null: always run). */
 export function lexiconPatterns(): Array<{ re: RegExp; words: readonly string[][] | null }> {
-  return [...compiled.values()].map((re) => ({ re, words: needs.get(re)?.map((set) => set.map((w) => w.word)) ?? null }));
+  return [...compiled.values()].map((re) => ({ re, words: needs.get(re)?.words ?? null }));
 }
 
-/** A word a pattern needs, with the hashes of its three-character pieces worked out once. */
-interface NeededWord {
-  word: string;
-  /** Trigram hashes (before masking); null for a word too short to have any. */
-  pieces: Int32Array | null;
+/**
+ * The literal words the lexicon's patterns need, each once (cut to their first characters: a text
+ * holding a word holds its start, and the automaton stays small), and the word sets of the patterns
+ * each belongs to.
+ */
+const MAX_WORD_CHARS = 12;
+const wordIds = new Map<string, number>();
+const setsHolding: number[][] = [];
+let setCount = 0;
+/** Per pattern: its word sets (the text must hold a word of each), by id and in words. */
+const needs = new WeakMap<RegExp, { sets: Int32Array; words: string[][] }>();
+let finder: WordFinder | null = null;
+const setsPresent = new WeakMap<Doc, Uint8Array>();
+
+function registerNeeds(re: RegExp, words: string[][]): void {
+  const sets = words.map((set) => {
+    const id = setCount++;
+    for (const word of set) {
+      const key = word.slice(0, MAX_WORD_CHARS);
+      let wordId = wordIds.get(key);
+      if (wordId === undefined) {
+        wordIds.set(key, (wordId = wordIds.size));
+        setsHolding.push([]);
+      }
+      if (!setsHolding[wordId]!.includes(id)) setsHolding[wordId]!.push(id);
+    }
+    return id;
+  });
+  needs.set(re, { sets: Int32Array.from(sets), words });
 }
 
-/** The literal words a lexicon pattern needs (one of each set), when they are known. */
-const needs = new WeakMap<RegExp, NeededWord[][]>();
-const trigrams = new WeakMap<Doc, Uint32Array>();
-
-const neededWord = (word: string): NeededWord => ({ word, pieces: word.length < 3 ? null : trigramPieces(word) });
+/** Which word sets have a word in the text: one pass of the automaton over it, once per document. */
+function presentIn(doc: Doc): Uint8Array {
+  const known = setsPresent.get(doc);
+  if (known && known.length === setCount) return known;
+  if (!finder || finder.words.length !== wordIds.size) finder = new WordFinder([...wordIds.keys()]);
+  const present = new Uint8Array(setCount);
+  const seen = new Uint8Array(wordIds.size);
+  finder.find(doc.norm, (id) => {
+    if (seen[id]) return;
+    seen[id] = 1;
+    for (const set of setsHolding[id]!) present[set] = 1;
+  });
+  setsPresent.set(doc, present);
+  return present;
+}
 
 /** False when the text lacks all the words of a set the pattern needs, so running it would find nothing. */
 export function mayMatch(doc: Doc, re: RegExp): boolean {
-  const sets = needs.get(re);
-  if (!sets) return true;
-  let index = trigrams.get(doc);
-  if (!index) trigrams.set(doc, (index = trigramsOf(doc.norm)));
-  for (const words of sets) {
-    let some = false;
-    for (const { word, pieces } of words)
-      if (pieces ? hasPieces(index, pieces) : doc.norm.includes(word)) {
-        some = true;
-        break;
-      }
-    if (!some) return false;
-  }
+  const need = needs.get(re);
+  if (!need) return true;
+  const present = presentIn(doc);
+  for (let i = 0; i < need.sets.length; i++) if (!present[need.sets[i]!]) return false;
   return true;
 }
 

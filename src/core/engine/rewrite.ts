@@ -6,10 +6,9 @@
  */
 import type { Finding, Kind, RuleId } from "../types";
 import { findingsFor, inspect } from "./inspect";
-import { Evidence } from "./evidence";
+import { Evidence, signalOf, type SpanSignal } from "./evidence";
 import { analyse, type Doc } from "./text";
 import { MAX_BODY_SENTENCES } from "./rules";
-import * as signals from "./signals";
 
 /** Rules a rewrite must never trigger (spec: rewrite requirement 3). */
 export const MUST_BE_CLEAN: readonly RuleId[] = ["quid-pro-quo", "generic-template", "demanding-tone", "email-workaround", "premature-pitch", "mass-blast", "too-long", "no-graceful-out"];
@@ -239,14 +238,15 @@ const PLACEHOLDER_GAPS: RuleId[] = ["no-shared-context", "unclear-intent", "no-s
 
 /* ---------- which sentences matter most ---------- */
 
-const ASK_SIGNAL: Record<Exclude<Kind, "other">, (doc: Doc) => unknown> = {
-  intro_request: signals.introAsk,
-  recommendation_ask: signals.recommendationAsk,
-  endorsement_ask: signals.endorsementAsk,
-  connection_request: signals.connectionAsk,
-  outreach: signals.outreachAsk,
-  follow_up: signals.followUpMarker,
+const ASK_SIGNAL: Record<Exclude<Kind, "other">, SpanSignal> = {
+  intro_request: "introAsk",
+  recommendation_ask: "recommendationAsk",
+  endorsement_ask: "endorsementAsk",
+  connection_request: "connectionAsk",
+  outreach: "outreachAsk",
+  follow_up: "followUpMarker",
 };
+const asks = (doc: Doc, kind: Exclude<Kind, "other">): boolean => signalOf(doc, ASK_SIGNAL[kind]) !== null;
 
 const PLEASANTRY = /^(?:hope|i hope|hoping you|long time|it's been (?:ages|a while)|thanks|thank you|cheers|congrats|sorry)\b/i;
 
@@ -266,18 +266,18 @@ function priority(text: string, kind: Kind): number {
 function computePriority(text: string, kind: Kind): number {
   const doc = analyse(text);
   let score = 0;
-  if (kind !== "other" && ASK_SIGNAL[kind](doc)) score += 100;
+  if (kind !== "other" && asks(doc, kind)) score += 100;
   // E-mails, links and mentions must survive (spec: rewrite requirement 4).
   if (/[\w.+-]+@[\w-]+\.\w|https?:\/\/|<@|<at>|\d{3}[\s.-]\d{3,4}/.test(text)) score += 200;
   score += (text.slice(1).match(/(?<![.!?]\s)\b[A-Z][a-z]+/g) ?? []).length * 12;
   if (/\d/.test(text)) score += 5;
-  if (signals.sharedContext(doc)) score += 45;
-  if (signals.statedIntent(doc)) score += 35;
-  if (signals.valueForReader(doc)) score += 15;
-  if (signals.workSpecifics(doc)) score += 10;
-  if (signals.timeFrame(doc)) score += 10;
+  if (signalOf(doc, "sharedContext")) score += 45;
+  if (signalOf(doc, "statedIntent")) score += 35;
+  if (signalOf(doc, "valueForReader")) score += 15;
+  if (signalOf(doc, "workSpecifics")) score += 10;
+  if (signalOf(doc, "timeFrame")) score += 10;
   // The sender's own plain way out outranks any other sentence but the ask: a cut must not lose it.
-  if (signals.gracefulOut(doc)) score += PLAIN_OUT.test(text) ? 150 : 60;
+  if (signalOf(doc, "gracefulOut")) score += PLAIN_OUT.test(text) ? 150 : 60;
   if (PLEASANTRY.test(text) && score < 40) score -= 40;
   return score;
 }
@@ -534,7 +534,7 @@ function repairSentences(parts: Parts, kind: Kind): void {
 
 /** Outs phrased so plainly that no reader can miss them; an unusual one is replaced by one of ours. */
 const PLAIN_OUT = /\b(?:understand|no worries|no problem|no pressure|feel free|totally fine|completely fine|perfectly fine|rather not|say no|decline|no hard feelings|no obligation|not a good time|either way|ignore this)\b/i;
-const hasPlainOut = (body: BodySentence[]): boolean => body.some((s) => PLAIN_OUT.test(s.text) && signals.gracefulOut(analyse(s.text)));
+const hasPlainOut = (body: BodySentence[]): boolean => body.some((s) => PLAIN_OUT.test(s.text) && signalOf(analyse(s.text), "gracefulOut"));
 
 /** The anti-patterns removed from the sender's own sentences before anything is added or cut for length. */
 const CONTENT_RULES: readonly RuleId[] = MUST_BE_CLEAN.filter((r) => r !== "too-long" && r !== "no-graceful-out");
@@ -565,7 +565,7 @@ function fitToLength(parts: Parts, kind: Kind, findings: Finding[], out: string 
 
   const additions = [...gaps, ...tips].slice(0, Math.max(0, budget - parts.body.length)).map((text) => ({ text, fixed: true }));
   if (additions[0]?.text === PLACEHOLDER["no-shared-context"]) parts.body.unshift(additions.shift()!);
-  if (kind !== "other" && !parts.body.some((s) => ASK_SIGNAL[kind](analyse(s.text)))) {
+  if (kind !== "other" && !parts.body.some((s) => asks(analyse(s.text), kind))) {
     if (parts.body.length + additions.length >= budget) additions.pop();
     parts.body.push({ text: FALLBACK_ASK[kind], fixed: true });
   }
@@ -638,7 +638,7 @@ export function rewrite(e: Evidence, findings: Finding[]): string {
 
   // The sender's own way out stays if a reader can't miss it; otherwise one of ours replaces it.
   const out = hasPlainOut(parts.body) ? null : gracefulOutFor(kind, e.doc.raw);
-  if (out) parts.body = parts.body.filter((s) => !signals.gracefulOut(analyse(s.text)));
+  if (out) parts.body = parts.body.filter((s) => !signalOf(analyse(s.text), "gracefulOut"));
   fitToLength(parts, kind, findings, out);
 
   restoreEntities(parts, e.doc.raw, findings);

@@ -6,6 +6,7 @@
  */
 import type { Doc, Span } from "./text";
 import { analyse } from "./text";
+import { perDoc } from "./per-doc";
 import { findAll, findAny, findFirst, gap, sentenceText, notAQuestionAbout, notConditional, notNegated, notNegatedInside, rx, sentenceLacks, clauseBefore } from "./match";
 
 const G = gap;
@@ -206,13 +207,13 @@ const SENDER_GIVES = rx(
 );
 
 /** A recommendation or endorsement given (or promised) by the sender to the reader. */
-function recommendationOffers(doc: Doc): Span[] {
+const recommendationOffers = perDoc((doc: Doc): Span[] => {
   const about = (d: Doc, span: Span) => {
     const sentence = clauseBefore(d, { start: span.end, end: span.end }) + d.norm.slice(span.start, span.end + 60);
     return new RegExp(REC_WORD).test(sentence) || (/\b(?:one for you|one on your|yours|the same|one back|back)\b/.test(d.norm.slice(span.start, span.end + 20)) && new RegExp(REC_WORD).test(d.norm));
   };
   return findAll(doc, SENDER_GIVES, notNegated, about, (d, s) => !/\brecommend(?:ed)? your (?:book|podcast|talk|article|post|course|product|tool|work|team's work|service)/.test(d.norm.slice(s.start, s.end + 40)));
-}
+});
 
 const notRecommendationOffer = (doc: Doc, span: Span): boolean => {
   const offers = recommendationOffers(doc);

@@ -16,13 +16,18 @@ export type Cues = readonly string[];
 
 /** FNV-1a, 32 bits: a fast, stable string hash (the same bucket on every platform and run). */
 export function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+  return fnv(FNV_START, text) >>> 0;
 }
+
+const FNV_START = 0x811c9dc5;
+
+/** FNV-1a continued over more text: `fnv(fnv(FNV_START, a), b)` hashes `a + b` without building it. */
+function fnv(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+const step = (h: number, code: number): number => Math.imul(h ^ code, 0x01000193);
 
 /** Text this long is plenty to judge a draft by; it bounds the work on pasted novels. */
 const MAX_FEATURE_CHARS = 50_000;
@@ -73,6 +78,87 @@ export function vectorise(grams: readonly string[], cues: Cues, bits: number): F
   return { index: [...seen.keys()], value: [...seen.values()] };
 }
 
+/**
+ * The buckets of `ngrams(words)` followed by those of `requestGrams` (given the request sentences'
+ * words), in the same order, hashed as the strings would be but without building them.
+ */
+export function gramBuckets(words: readonly string[], requestWords: readonly (readonly string[])[], bits: number): Int32Array {
+  const mask = (1 << bits) - 1;
+  let size = words.length * 3;
+  for (const w of words) if (w.length > 2) size += 2 * w.length + 1;
+  for (const r of requestWords) size += 2 * r.length;
+  const out = new Int32Array(size + 3);
+  let n = 0;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const hw = fnv(W, w);
+    out[n++] = hw & mask;
+    if (i + 1 < words.length) out[n++] = fnv(step(fnv(B, w), 32), words[i + 1]!) & mask;
+    if (w.length > 2 && w !== "?") {
+      // The 3- and 4-character pieces of " w ", as ngrams() slices them.
+      const last = w.length + 1;
+      const at = (j: number): number => (j === 0 || j === last ? 32 : w.charCodeAt(j - 1));
+      for (let len = 3; len <= 4; len++)
+        for (let j = 0; j + len <= last + 1; j++) {
+          let h = C;
+          for (let k = j; k < j + len; k++) h = step(h, at(k));
+          out[n++] = h & mask;
+        }
+    }
+  }
+  for (let i = 0; i < Math.min(3, words.length); i++) out[n++] = fnv(F[i]!, words[i]!) & mask;
+  for (const r of requestWords)
+    for (let i = 0; i < r.length; i++) {
+      out[n++] = fnv(R_WORD, r[i]!) & mask;
+      if (i + 1 < r.length) out[n++] = fnv(step(fnv(R_PAIR, r[i]!), 32), r[i + 1]!) & mask;
+    }
+  return out.subarray(0, n);
+}
+
+const W = fnv(FNV_START, "w");
+const B = fnv(FNV_START, "b");
+const C = fnv(FNV_START, "c");
+const F = [0, 1, 2].map((i) => fnv(FNV_START, "f" + i));
+const R_WORD = fnv(FNV_START, "r");
+const R_PAIR = fnv(FNV_START, "R");
+
+/** `vectorise` for grams already hashed to buckets (see `gramBuckets`): the same vector. */
+export function vectoriseBuckets(buckets: ArrayLike<number>, cues: Cues, bits: number): FeatureVector {
+  const mask = (1 << bits) - 1;
+  // Open addressing over bucket + 1 (0: empty), mapping each bucket to its place in the vector.
+  let size = 16;
+  while (size < (buckets.length + cues.length) * 2) size *= 2;
+  const keys = new Int32Array(size);
+  const places = new Int32Array(size);
+  const index: number[] = [];
+  const slot = (bucket: number): number => {
+    let at = (Math.imul(bucket, 0x9e3779b1) >>> 0) & (size - 1);
+    while (keys[at] !== 0 && keys[at] !== bucket + 1) at = (at + 1) & (size - 1);
+    return at;
+  };
+  for (let i = 0; i < buckets.length; i++) {
+    const at = slot(buckets[i]!);
+    if (keys[at] !== 0) continue;
+    keys[at] = buckets[i]! + 1;
+    places[at] = index.length;
+    index.push(buckets[i]!);
+  }
+  const scale = index.length ? 1 / Math.sqrt(index.length) : 0;
+  const value: number[] = new Array<number>(index.length).fill(scale);
+  for (const c of cues) {
+    const k = hashString("#" + c) & mask;
+    const at = slot(k);
+    if (keys[at] !== 0) value[places[at]!]! += 1;
+    else {
+      keys[at] = k + 1;
+      places[at] = index.length;
+      index.push(k);
+      value.push(1);
+    }
+  }
+  return { index, value };
+}
+
 const REQUEST = /\?|^\W*(?:could|would|can|will|may|might|please|pls|kindly)\b|\b(?:would you|could you|can you|will you|i'd (?:love|like|appreciate|be grateful)|i would (?:love|like|appreciate|be grateful)|i was hoping|i'm hoping|please|let me know|are you open|interested in)\b/;
 const MAX_REQUEST_SENTENCES = 4;
 
@@ -82,16 +168,20 @@ const MAX_REQUEST_SENTENCES = 4;
  */
 export function requestGrams(doc: Doc): string[] {
   const out: string[] = [];
-  let taken = 0;
-  for (const s of doc.bodySentences.length ? doc.bodySentences : doc.sentences) {
-    if (taken >= MAX_REQUEST_SENTENCES) break;
-    if (!REQUEST.test(s.text)) continue;
-    taken++;
-    const words = tokens(s.text);
+  for (const words of requestWords(doc))
     for (let i = 0; i < words.length; i++) {
       out.push("r" + words[i]);
       if (i + 1 < words.length) out.push("R" + words[i] + " " + words[i + 1]);
     }
+  return out;
+}
+
+/** The words of each sentence that asks for something (at most four), as `requestGrams` reads them. */
+export function requestWords(doc: Doc): string[][] {
+  const out: string[][] = [];
+  for (const s of doc.bodySentences.length ? doc.bodySentences : doc.sentences) {
+    if (out.length >= MAX_REQUEST_SENTENCES) break;
+    if (REQUEST.test(s.text)) out.push(tokens(s.text));
   }
   return out;
 }

@@ -1,0 +1,91 @@
+/**
+ * Which of a fixed list of words occur in a text, all found in one pass over it (an Aho–Corasick
+ * automaton, as a table: one lookup per character whatever the number of words). The lexicon's
+ * patterns need thousands of literal words between them; looking each one up in every text
+ * would cost more than running the patterns.
+ */
+export class WordFinder {
+  /** Transition table: state × symbol → state. */
+  private readonly next: Uint16Array | Uint32Array;
+  /** The word that ends at a state, or -1. */
+  private readonly wordAt: Int32Array;
+  /** The nearest state along the failure links where a word ends (0: none). */
+  private readonly nextWordEnd: Int32Array;
+  /** Character code → symbol (0: a character no word has). */
+  private readonly asciiSymbol: Uint8Array;
+  private readonly otherSymbol: Map<number, number>;
+  private readonly symbols: number;
+
+  constructor(readonly words: readonly string[]) {
+    this.asciiSymbol = new Uint8Array(128);
+    this.otherSymbol = new Map();
+    let symbols = 1;
+    for (const word of words)
+      for (let i = 0; i < word.length; i++) {
+        const code = word.charCodeAt(i);
+        if (code < 128 ? this.asciiSymbol[code] === 0 : !this.otherSymbol.has(code)) {
+          if (code < 128) this.asciiSymbol[code] = symbols++;
+          else this.otherSymbol.set(code, symbols++);
+        }
+      }
+    this.symbols = symbols;
+
+    // The trie of the words.
+    const children: Array<Map<number, number>> = [new Map()];
+    const ends: number[] = [-1];
+    words.forEach((word, id) => {
+      let state = 0;
+      for (let i = 0; i < word.length; i++) {
+        const symbol = this.symbolOf(word.charCodeAt(i));
+        let child = children[state]!.get(symbol);
+        if (child === undefined) {
+          child = children.length;
+          children.push(new Map());
+          ends.push(-1);
+          children[state]!.set(symbol, child);
+        }
+        state = child;
+      }
+      if (ends[state] === -1) ends[state] = id;
+    });
+
+    // Breadth first: failure links, and the full transition table from them.
+    const states = children.length;
+    const next = states < 0x10000 ? new Uint16Array(states * symbols) : new Uint32Array(states * symbols);
+    const fail = new Int32Array(states);
+    const nextWordEnd = new Int32Array(states);
+    const queue: number[] = [0];
+    for (let head = 0; head < queue.length; head++) {
+      const state = queue[head]!;
+      for (let symbol = 1; symbol < symbols; symbol++) {
+        const child = children[state]!.get(symbol);
+        const fallback = state === 0 ? 0 : next[fail[state]! * symbols + symbol]!;
+        if (child === undefined) {
+          next[state * symbols + symbol] = fallback;
+          continue;
+        }
+        next[state * symbols + symbol] = child;
+        fail[child] = fallback;
+        nextWordEnd[child] = ends[fallback]! >= 0 ? fallback : nextWordEnd[fallback]!;
+        queue.push(child);
+      }
+    }
+    this.next = next;
+    this.wordAt = Int32Array.from(ends);
+    this.nextWordEnd = nextWordEnd;
+  }
+
+  private symbolOf(code: number): number {
+    return code < 128 ? this.asciiSymbol[code]! : (this.otherSymbol.get(code) ?? 0);
+  }
+
+  /** Calls `found` with the id of every word that occurs in the text (once per occurrence). */
+  find(text: string, found: (id: number) => void): void {
+    const { next, wordAt, nextWordEnd, symbols } = this;
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      state = next[state * symbols + this.symbolOf(text.charCodeAt(i))]!;
+      for (let at = wordAt[state]! >= 0 ? state : nextWordEnd[state]!; at > 0; at = nextWordEnd[at]!) found(wordAt[at]!);
+    }
+  }
+}
