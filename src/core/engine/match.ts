@@ -44,7 +44,8 @@ let finder: WordFinder | null = null;
 const setsPresent = new WeakMap<Doc, Uint8Array>();
 
 function registerNeeds(re: RegExp, words: string[][]): void {
-  const sets = words.map((set) => {
+  // A set with a one-letter word is in nearly every text: it is not worth looking for.
+  const sets = words.filter((set) => set.every((word) => word.length > 1)).map((set) => {
     const id = setCount++;
     for (const word of set) {
       const key = word.slice(0, MAX_WORD_CHARS);
@@ -66,23 +67,28 @@ function presentIn(doc: Doc): Uint8Array {
   if (known && known.length === setCount) return known;
   if (!finder || finder.words.length !== wordIds.size) finder = new WordFinder([...wordIds.keys()]);
   const present = new Uint8Array(setCount);
-  const seen = new Uint8Array(wordIds.size);
-  finder.find(doc.norm, (id) => {
-    if (seen[id]) return;
-    seen[id] = 1;
-    for (const set of setsHolding[id]!) present[set] = 1;
-  });
+  for (const id of finder.find(doc.norm)) for (const set of setsHolding[id]!) present[set] = 1;
   setsPresent.set(doc, present);
   return present;
 }
 
 /** False when the text lacks all the words of a set the pattern needs, so running it would find nothing. */
 export function mayMatch(doc: Doc, re: RegExp): boolean {
-  const need = needs.get(re);
-  if (!need) return true;
-  const present = presentIn(doc);
-  for (let i = 0; i < need.sets.length; i++) if (!present[need.sets[i]!]) return false;
+  return holdsAll(presentIn(doc), needs.get(re)?.sets);
+}
+
+function holdsAll(present: Uint8Array, sets: Int32Array | undefined): boolean {
+  if (!sets) return true;
+  for (let i = 0; i < sets.length; i++) if (!present[sets[i]!]) return false;
   return true;
+}
+
+/** The word sets of each pattern of a list, looked up once per list rather than once per pattern and text. */
+const listSets = new WeakMap<readonly RegExp[], Array<Int32Array | undefined>>();
+function setsOfList(res: readonly RegExp[]): Array<Int32Array | undefined> {
+  let sets = listSets.get(res);
+  if (!sets) listSets.set(res, (sets = res.map((re) => needs.get(re)?.sets)));
+  return sets;
 }
 
 /**
@@ -113,14 +119,8 @@ const passes = (doc: Doc, span: Span, guards: readonly Guard[]): boolean => {
   return true;
 };
 
-/**
- * The matches of `re` in the normalised text that pass all guards, in order, up to `limit` of them
- * (most signals only need to know whether and where). Guards run between matches, as they are found.
- */
-function matches(doc: Doc, re: RegExp, guards: readonly Guard[], limit: number): Span[] {
-  const found: Span[] = [];
-  if (!mayMatch(doc, re)) return found;
-  re.lastIndex = 0;
+/** The next match of `re` from `re.lastIndex` that passes all guards (guards run as matches are found). */
+function nextMatch(doc: Doc, re: RegExp, guards: readonly Guard[]): Span | null {
   let m: RegExpExecArray | null;
   while ((m = re.exec(doc.norm))) {
     if (m[0].length === 0) {
@@ -128,24 +128,36 @@ function matches(doc: Doc, re: RegExp, guards: readonly Guard[], limit: number):
       continue;
     }
     const span = { start: m.index, end: m.index + m[0].length };
-    if (passes(doc, span, guards)) {
-      found.push(span);
-      if (found.length >= limit) break;
-    }
+    if (passes(doc, span, guards)) return span;
   }
+  return null;
+}
+
+/** Every match that passes all guards, in order. */
+export function findAll(doc: Doc, re: RegExp, ...guards: Guard[]): Span[] {
+  const found: Span[] = [];
+  if (!mayMatch(doc, re)) return found;
+  re.lastIndex = 0;
+  for (let span = nextMatch(doc, re, guards); span; span = nextMatch(doc, re, guards)) found.push(span);
   return found;
 }
 
-export const findAll = (doc: Doc, re: RegExp, ...guards: Guard[]): Span[] => matches(doc, re, guards, Infinity);
-
-/** The first match that passes all guards (stops there). */
+/** The first match that passes all guards (stops there: most signals only need to know whether and where). */
 export function findFirst(doc: Doc, re: RegExp, ...guards: Guard[]): Span | null {
-  return matches(doc, re, guards, 1)[0] ?? null;
+  if (!mayMatch(doc, re)) return null;
+  re.lastIndex = 0;
+  return nextMatch(doc, re, guards);
 }
 
+/** The first match of the first pattern of the list that has one. */
 export function findAny(doc: Doc, res: readonly RegExp[], ...guards: Guard[]): Span | null {
-  for (const re of res) {
-    const hit = matches(doc, re, guards, 1)[0];
+  const present = presentIn(doc);
+  const sets = setsOfList(res);
+  for (let i = 0; i < res.length; i++) {
+    if (!holdsAll(present, sets[i])) continue;
+    const re = res[i]!;
+    re.lastIndex = 0;
+    const hit = nextMatch(doc, re, guards);
     if (hit) return hit;
   }
   return null;

@@ -250,21 +250,39 @@ const asks = (doc: Doc, kind: Exclude<Kind, "other">): boolean => signalOf(doc, 
 
 const PLEASANTRY = /^(?:hope|i hope|hoping you|long time|it's been (?:ages|a while)|thanks|thank you|cheers|congrats|sorry)\b/i;
 
-const priorities = new Map<string, number>();
+/**
+ * What one rewrite works out about single sentences, each text once: its analysis, how much it
+ * carries, the anti-patterns in it. Cuts and repairs ask about the same sentences again and again.
+ */
+class SentenceNotes {
+  private readonly docs = new Map<string, Doc>();
+  private readonly priorities = new Map<string, number>();
+  private readonly findings = new Map<string, Finding[]>();
 
-/** How much a sentence carries (the ask, names, context, intent...); memoised because cuts ask again and again. */
-function priority(text: string, kind: Kind): number {
-  const key = kind + "\u0000" + text;
-  const known = priorities.get(key);
-  if (known !== undefined) return known;
-  if (priorities.size > 5000) priorities.clear();
-  const score = computePriority(text, kind);
-  priorities.set(key, score);
-  return score;
+  constructor(readonly kind: Kind) {}
+
+  doc(text: string): Doc {
+    let doc = this.docs.get(text);
+    if (!doc) this.docs.set(text, (doc = analyse(text)));
+    return doc;
+  }
+
+  /** How much a sentence carries (the ask, names, context, intent...). */
+  priority(text: string): number {
+    let score = this.priorities.get(text);
+    if (score === undefined) this.priorities.set(text, (score = priorityOf(text, this.doc(text), this.kind)));
+    return score;
+  }
+
+  /** The anti-patterns in one sentence read as part of a draft of this kind. */
+  contentFindings(text: string): Finding[] {
+    let found = this.findings.get(text);
+    if (!found) this.findings.set(text, (found = findingsFor(new Evidence(this.doc(text), this.kind, undefined), CONTENT_RULES).filter((f) => f.start !== null)));
+    return found;
+  }
 }
 
-function computePriority(text: string, kind: Kind): number {
-  const doc = analyse(text);
+function priorityOf(text: string, doc: Doc, kind: Kind): number {
   let score = 0;
   if (kind !== "other" && asks(doc, kind)) score += 100;
   // E-mails, links and mentions must survive (spec: rewrite requirement 4).
@@ -340,8 +358,8 @@ export function namesIn(text: string): string[] {
  * one that names someone or something no kept sentence names yet counts for more, so the cut
  * keeps the people, organisations and products of the draft.
  */
-function strongest(body: BodySentence[], count: number, kind: Kind): BodySentence[] {
-  const candidates = body.map((s, i) => ({ i, p: priority(s.text, kind), names: namesIn(s.text).map((n) => n.toLowerCase()) }));
+function strongest(body: BodySentence[], count: number, notes: SentenceNotes): BodySentence[] {
+  const candidates = body.map((s, i) => ({ i, p: notes.priority(s.text), names: namesIn(s.text).map((n) => n.toLowerCase()) }));
   const covered = new Set<string>();
   const keep = new Set<number>(candidates.filter((c) => body[c.i]!.fixed).slice(0, count).map((c) => c.i));
   while (keep.size < Math.min(count, candidates.length)) {
@@ -457,17 +475,17 @@ function repairAt(parts: Parts, finding: Finding, assembled: Assembled): boolean
 }
 
 /** Fixes what has no single place: too many sentences (cut the weakest), no way out (add one). */
-function repairWhole(parts: Parts, finding: Finding, assembled: Assembled, kind: Kind): boolean {
+function repairWhole(parts: Parts, finding: Finding, assembled: Assembled, doc: Doc, notes: SentenceNotes): boolean {
   if (finding.rule === "too-long") {
     const removable = parts.body.map((s, i) => ({ s, i })).filter(({ s }) => !s.fixed);
     if (!removable.length) return false;
-    const excess = Math.max(1, analyse(assembled.text).bodySentences.length - MAX_BODY_SENTENCES);
-    const weakest = new Set(removable.sort((a, b) => priority(a.s.text, kind) - priority(b.s.text, kind) || b.i - a.i).slice(0, excess).map((r) => r.i));
+    const excess = Math.max(1, doc.bodySentences.length - MAX_BODY_SENTENCES);
+    const weakest = new Set(removable.sort((a, b) => notes.priority(a.s.text) - notes.priority(b.s.text) || b.i - a.i).slice(0, excess).map((r) => r.i));
     parts.body = parts.body.filter((_s, i) => !weakest.has(i));
     return true;
   }
   if (finding.rule === "no-graceful-out") {
-    parts.body.push({ text: gracefulOutFor(kind, assembled.text), fixed: true });
+    parts.body.push({ text: gracefulOutFor(notes.kind, assembled.text), fixed: true });
     return true;
   }
   return false;
@@ -478,10 +496,10 @@ function repairWhole(parts: Parts, finding: Finding, assembled: Assembled, kind:
  * sentence, last sentence first, so the offsets of the others stay valid; whole-text fixes
  * (length, the way out) wait until the sentences are clean.
  */
-function repairUntilClean(parts: Parts, kind: Kind, rules: readonly RuleId[]): void {
+function repairUntilClean(parts: Parts, notes: SentenceNotes, rules: readonly RuleId[]): void {
   for (let round = 0; round < MAX_REPAIR_ROUNDS; round++) {
     const assembled = assemble(parts);
-    const dirty = inspect(assembled.text, {}, rules).findings;
+    const { evidence, findings: dirty } = inspect(assembled.text, {}, rules);
     if (!dirty.length) return;
     const bySentence = new Map<number, Finding>();
     for (const f of dirty) {
@@ -492,23 +510,9 @@ function repairUntilClean(parts: Parts, kind: Kind, rules: readonly RuleId[]): v
     }
     let changed = false;
     for (const index of [...bySentence.keys()].sort((x, y) => y - x)) changed = repairAt(parts, bySentence.get(index)!, assembled) || changed;
-    if (!changed) changed = dirty.some((f) => repairWhole(parts, f, assembled, kind));
+    if (!changed) changed = dirty.some((f) => repairWhole(parts, f, assembled, evidence.doc, notes));
     if (!changed) return;
   }
-}
-
-const sentenceChecks = new Map<string, Finding[]>();
-
-/** The anti-patterns in one sentence read as part of a draft of this kind; memoised, as most sentences survive a round unchanged. */
-function findingsInSentence(text: string, kind: Kind): Finding[] {
-  const key = kind + "\u0000" + text;
-  let found = sentenceChecks.get(key);
-  if (!found) {
-    if (sentenceChecks.size > 5000) sentenceChecks.clear();
-    found = findingsFor(new Evidence(analyse(text), kind, undefined), CONTENT_RULES).filter((f) => f.start !== null);
-    sentenceChecks.set(key, found);
-  }
-  return found;
 }
 
 /**
@@ -516,12 +520,12 @@ function findingsInSentence(text: string, kind: Kind): Finding[] {
  * sentences that changed are read again). The whole-text check at the end catches anything that
  * only shows across sentences.
  */
-function repairSentences(parts: Parts, kind: Kind): void {
+function repairSentences(parts: Parts, notes: SentenceNotes): void {
   for (let round = 0; round < MAX_REPAIR_ROUNDS; round++) {
     let changed = false;
     for (let i = parts.body.length - 1; i >= 0; i--) {
       const sentence = parts.body[i]!;
-      const finding = sentence.fixed ? undefined : findingsInSentence(sentence.text, kind)[0];
+      const finding = sentence.fixed ? undefined : notes.contentFindings(sentence.text)[0];
       if (!finding) continue;
       const shorter = withoutClause(sentence.text, finding.start!, finding.end!);
       if (shorter) sentence.text = shorter;
@@ -534,7 +538,7 @@ function repairSentences(parts: Parts, kind: Kind): void {
 
 /** Outs phrased so plainly that no reader can miss them; an unusual one is replaced by one of ours. */
 const PLAIN_OUT = /\b(?:understand|no worries|no problem|no pressure|feel free|totally fine|completely fine|perfectly fine|rather not|say no|decline|no hard feelings|no obligation|not a good time|either way|ignore this)\b/i;
-const hasPlainOut = (body: BodySentence[]): boolean => body.some((s) => PLAIN_OUT.test(s.text) && signalOf(analyse(s.text), "gracefulOut"));
+const hasPlainOut = (body: BodySentence[], notes: SentenceNotes): boolean => body.some((s) => PLAIN_OUT.test(s.text) && signalOf(notes.doc(s.text), "gracefulOut"));
 
 /** The anti-patterns removed from the sender's own sentences before anything is added or cut for length. */
 const CONTENT_RULES: readonly RuleId[] = MUST_BE_CLEAN.filter((r) => r !== "too-long" && r !== "no-graceful-out");
@@ -554,18 +558,19 @@ function placeholdersFor(findings: Finding[]): { gaps: string[]; tips: string[] 
  * placeholders in the room left (how you know each other first), an ask if cleaning removed it, and
  * the way out last.
  */
-function fitToLength(parts: Parts, kind: Kind, findings: Finding[], out: string | null): void {
+function fitToLength(parts: Parts, notes: SentenceNotes, findings: Finding[], out: string | null): void {
+  const kind = notes.kind;
   const { gaps, tips } = placeholdersFor(findings);
   const outCost = out ? 1 : 0;
   // A sign-off many readers would not recognise as one (e.g. "Grazie,") is counted as body text, to be safe.
   const signOffCost = parts.signOff.length && !COMMON_SIGN_OFF.test(parts.signOff[0] ?? "") ? parts.signOff.length : 0;
   const budget = Math.max(2, MAX_BODY_SENTENCES - signOffCost) - outCost;
   const room = Math.max(Math.min(4, budget), budget - Math.min(gaps.length, 2));
-  if (parts.body.length > room) parts.body = withNamesKept(parts.body, strongest(parts.body, room, kind));
+  if (parts.body.length > room) parts.body = withNamesKept(parts.body, strongest(parts.body, room, notes));
 
   const additions = [...gaps, ...tips].slice(0, Math.max(0, budget - parts.body.length)).map((text) => ({ text, fixed: true }));
   if (additions[0]?.text === PLACEHOLDER["no-shared-context"]) parts.body.unshift(additions.shift()!);
-  if (kind !== "other" && !parts.body.some((s) => asks(analyse(s.text), kind))) {
+  if (kind !== "other" && !parts.body.some((s) => asks(notes.doc(s.text), kind))) {
     if (parts.body.length + additions.length >= budget) additions.pop();
     parts.body.push({ text: FALLBACK_ASK[kind], fixed: true });
   }
@@ -633,16 +638,17 @@ export function rewrite(e: Evidence, findings: Finding[]): string {
   if (parts.greeting) parts.greeting = GROUP_GREETING.test(parts.greeting) ? "Hi [their first name]," : replaceMergeFields(parts.greeting);
   parts.body = parts.body.map((s) => ({ text: soften(replaceMergeFields(s.text), kind), fixed: false }));
   // A very long draft is first cut to its most telling sentences, so repairs work on a short text.
-  if (parts.body.length > MAX_SENTENCES_TO_REPAIR) parts.body = strongest(parts.body, MAX_SENTENCES_TO_REPAIR, kind);
-  if (findings.some((f) => CONTENT_RULES.includes(f.rule))) repairSentences(parts, kind);
+  const notes = new SentenceNotes(kind);
+  if (parts.body.length > MAX_SENTENCES_TO_REPAIR) parts.body = strongest(parts.body, MAX_SENTENCES_TO_REPAIR, notes);
+  if (findings.some((f) => CONTENT_RULES.includes(f.rule))) repairSentences(parts, notes);
 
   // The sender's own way out stays if a reader can't miss it; otherwise one of ours replaces it.
-  const out = hasPlainOut(parts.body) ? null : gracefulOutFor(kind, e.doc.raw);
-  if (out) parts.body = parts.body.filter((s) => !signalOf(analyse(s.text), "gracefulOut"));
-  fitToLength(parts, kind, findings, out);
+  const out = hasPlainOut(parts.body, notes) ? null : gracefulOutFor(kind, e.doc.raw);
+  if (out) parts.body = parts.body.filter((s) => !signalOf(notes.doc(s.text), "gracefulOut"));
+  fitToLength(parts, notes, findings, out);
 
   restoreEntities(parts, e.doc.raw, findings);
-  repairUntilClean(parts, kind, MUST_BE_CLEAN);
+  repairUntilClean(parts, notes, MUST_BE_CLEAN);
   completeNames(parts, e.doc.raw, findings);
   return assemble(parts).text;
 }

@@ -130,24 +130,8 @@ function splitLine(line: Line, masked: string, body: boolean, norm: string): Sen
   return out;
 }
 
-const MEMO_LIMIT = 4096;
-const memo = new Map<string, Doc>();
-
-/**
- * Splits and normalises a draft. Memoised for short texts (the rewrite asks about the same
- * sentences many times); a pure function's cache, bounded, with no effect on results.
- */
+/** Splits and normalises a draft. */
 export function analyse(raw: string): Doc {
-  if (raw.length > 2_000) return analyseUncached(raw);
-  const known = memo.get(raw);
-  if (known) return known;
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  const doc = analyseUncached(raw);
-  memo.set(raw, doc);
-  return doc;
-}
-
-function analyseUncached(raw: string): Doc {
   const norm = normalise(raw);
   const masked = maskFalseStops(norm);
   const ls = lines(norm);

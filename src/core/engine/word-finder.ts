@@ -79,13 +79,22 @@ export class WordFinder {
     return code < 128 ? this.asciiSymbol[code]! : (this.otherSymbol.get(code) ?? 0);
   }
 
-  /** Calls `found` with the id of every word that occurs in the text (once per occurrence). */
-  find(text: string, found: (id: number) => void): void {
-    const { next, wordAt, nextWordEnd, symbols } = this;
+  /** The ids of the words that occur in the text, each once, in the order they are first found. */
+  find(text: string): number[] {
+    const { next, wordAt, nextWordEnd, symbols, asciiSymbol } = this;
+    const seen = new Uint8Array(this.words.length);
+    const found: number[] = [];
     let state = 0;
     for (let i = 0; i < text.length; i++) {
-      state = next[state * symbols + this.symbolOf(text.charCodeAt(i))]!;
-      for (let at = wordAt[state]! >= 0 ? state : nextWordEnd[state]!; at > 0; at = nextWordEnd[at]!) found(wordAt[at]!);
+      const code = text.charCodeAt(i);
+      state = next[state * symbols + (code < 128 ? asciiSymbol[code]! : (this.otherSymbol.get(code) ?? 0))]!;
+      for (let at = wordAt[state]! >= 0 ? state : nextWordEnd[state]!; at > 0; at = nextWordEnd[at]!) {
+        const id = wordAt[at]!;
+        if (seen[id]) continue;
+        seen[id] = 1;
+        found.push(id);
+      }
     }
+    return found;
   }
 }
