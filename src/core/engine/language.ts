@@ -26,16 +26,28 @@ const OTHER = new Set(
 export type Language = "en" | "other";
 
 export function languageOf(text: string): Language {
-  const letters = text.match(/\p{L}/gu) ?? [];
-  if (letters.length < 12) return "en";
-  const latin = letters.filter((ch) => /[A-Za-z\u00c0-\u024f]/.test(ch)).length;
-  if (latin / letters.length < 0.6) return "other";
-  const words = text.toLowerCase().match(/[\p{L}'-]+/gu) ?? [];
+  // Counted run by run rather than letter by letter: this runs on every draft, up to 50,000 characters.
+  let letters = 0;
+  let latin = 0;
+  for (const run of text.matchAll(LETTERS)) {
+    const chars = run[0];
+    letters += chars.length - (chars.match(SURROGATE_PAIR)?.length ?? 0);
+    latin += chars.length - chars.replace(LATIN, "").length;
+  }
+  if (letters < 12) return "en";
+  if (latin / letters < 0.6) return "other";
   let english = 0;
   let other = 0;
-  for (const w of words) {
+  for (const m of text.toLowerCase().matchAll(WORD)) {
+    const w = m[0];
     if (ENGLISH.has(w)) english++;
     else if (OTHER.has(w)) other++;
   }
   return other >= 3 && other > english * 1.5 ? "other" : "en";
 }
+
+const LETTERS = /\p{L}+/gu;
+/** A letter outside the Basic Multilingual Plane: one letter, two UTF-16 code units. */
+const SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
+const LATIN = /[A-Za-z\u00c0-\u024f]/g;
+const WORD = /[\p{L}'-]+/gu;

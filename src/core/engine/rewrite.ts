@@ -5,9 +5,9 @@
  * none of the anti-pattern rules fire.
  */
 import type { Finding, Kind, RuleId } from "../types";
-import { findingsFor, inspect } from "./inspect";
+import { firstPlacedProblem, inspect } from "./inspect";
 import { Evidence, signalOf, type SpanSignal } from "./evidence";
-import { analyse, type Doc } from "./text";
+import { analyse, type Doc, type Span } from "./text";
 import { MAX_BODY_SENTENCES } from "./rules";
 
 /** Rules a rewrite must never trigger (spec: rewrite requirement 3). */
@@ -202,10 +202,19 @@ const OUTS: Record<"intro" | "vouch" | "reach" | "follow", string[]> = {
   ],
 };
 
-function hash(text: string): number {
-  let h = 2166136261;
+/** FNV-1a over the text, as a signed 32-bit integer. */
+function fnv1a(text: string): number {
+  let h = 2166136261 | 0;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
+  return h;
+}
+
+/**
+ * The unsigned FNV-1a hash. The conversion stays out of the loop's function: V8 compiles that long
+ * loop on the fly, and code after it that turned the hash unsigned bailed out on every call.
+ */
+function hash(text: string): number {
+  return fnv1a(text) >>> 0;
 }
 
 /** A graceful way out in words that vary from draft to draft (chosen by the draft's hash, so still deterministic). */
@@ -257,7 +266,7 @@ const PLEASANTRY = /^(?:hope|i hope|hoping you|long time|it's been (?:ages|a whi
 class SentenceNotes {
   private readonly docs = new Map<string, Doc>();
   private readonly priorities = new Map<string, number>();
-  private readonly findings = new Map<string, Finding[]>();
+  private readonly problems = new Map<string, Span | null>();
 
   constructor(readonly kind: Kind) {}
 
@@ -274,10 +283,10 @@ class SentenceNotes {
     return score;
   }
 
-  /** The anti-patterns in one sentence read as part of a draft of this kind. */
-  contentFindings(text: string): Finding[] {
-    let found = this.findings.get(text);
-    if (!found) this.findings.set(text, (found = findingsFor(new Evidence(this.doc(text), this.kind, undefined), CONTENT_RULES).filter((f) => f.start !== null)));
+  /** Where the first anti-pattern in one sentence, read as part of a draft of this kind, sits. */
+  contentProblem(text: string): Span | null {
+    let found = this.problems.get(text);
+    if (found === undefined) this.problems.set(text, (found = firstPlacedProblem(new Evidence(this.doc(text), this.kind, undefined), CONTENT_RULES)));
     return found;
   }
 }
@@ -390,12 +399,15 @@ const MAX_JOINS = 2;
  */
 function withNamesKept(all: BodySentence[], kept: BodySentence[]): BodySentence[] {
   const out = kept.map((s) => ({ ...s }));
-  const known = () => new Set(out.flatMap((s) => namesIn(s.text).map((n) => n.toLowerCase())));
+  // What the kept sentences name and say, worked out again only after a join changed them.
+  let seen: Set<string> | null = null;
+  let lowered: string[] | null = null;
   let joins = 0;
   for (const sentence of all) {
     if (joins >= MAX_JOINS || kept.includes(sentence)) continue;
-    const seen = known();
-    const newNames = namesIn(sentence.text).filter((n) => !seen.has(n.toLowerCase()) && !out.some((s) => s.text.toLowerCase().includes(n.toLowerCase())));
+    const known = (seen ??= new Set(out.flatMap((s) => namesIn(s.text).map((n) => n.toLowerCase()))));
+    const texts = (lowered ??= out.map((s) => s.text.toLowerCase()));
+    const newNames = namesIn(sentence.text).filter((n) => !known.has(n.toLowerCase()) && !texts.some((t) => t.includes(n.toLowerCase())));
     if (!newNames.length || sentence.text.split(/\s+/).length > MAX_WORDS_TO_JOIN) continue;
     const before = all.slice(0, all.indexOf(sentence)).reverse().find((s) => kept.includes(s));
     const host = out[before ? kept.indexOf(before) : 0];
@@ -403,6 +415,8 @@ function withNamesKept(all: BodySentence[], kept: BodySentence[]): BodySentence[
     const tail = sentence.text.replace(/^(\p{Lu})(?=\p{Ll})/u, (c) => (/^I\b/.test(sentence.text) ? c : c.toLowerCase()));
     host.text = host.text.replace(/[.!]+\s*$/, "") + "; " + tail;
     joins++;
+    seen = null;
+    lowered = null;
   }
   return out;
 }
@@ -525,9 +539,9 @@ function repairSentences(parts: Parts, notes: SentenceNotes): void {
     let changed = false;
     for (let i = parts.body.length - 1; i >= 0; i--) {
       const sentence = parts.body[i]!;
-      const finding = sentence.fixed ? undefined : notes.contentFindings(sentence.text)[0];
-      if (!finding) continue;
-      const shorter = withoutClause(sentence.text, finding.start!, finding.end!);
+      const problem = sentence.fixed ? null : notes.contentProblem(sentence.text);
+      if (!problem) continue;
+      const shorter = withoutClause(sentence.text, problem.start, problem.end);
       if (shorter) sentence.text = shorter;
       else parts.body.splice(i, 1);
       changed = true;
@@ -615,17 +629,20 @@ function restoreEntities(parts: Parts, draft: string, findings: Finding[]): void
  * gets its full form back, so the reader still knows exactly who or what is meant.
  */
 function completeNames(parts: Parts, draft: string, findings: Finding[]): void {
-  const kept = () => parts.body.map((b) => b.text).join("\n");
+  // The kept text in lower case, worked out again only after a name was completed in it.
+  let keptLower: string | null = null;
+  const kept = () => (keptLower ??= parts.body.map((b) => b.text).join("\n").toLowerCase());
   const flagged = findings.filter((f) => f.start !== null && f.end !== null && MUST_BE_CLEAN.includes(f.rule)).map((f) => draft.slice(f.start!, f.end!).toLowerCase());
   for (const name of new Set(namesIn(draft))) {
     if (flagged.some((words) => words.includes(name.toLowerCase()))) continue;
-    if (!name.includes(" ") || kept().toLowerCase().includes(name.toLowerCase())) continue;
+    if (!name.includes(" ") || kept().includes(name.toLowerCase())) continue;
     for (const part of name.split(" ")) {
       if (part.length < 3 || NOT_A_NAME.has(part.toLowerCase())) continue;
       const word = new RegExp(`(?<![\\p{L}\\d])${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\d])(?! ${name.split(" ").slice(1).join(" ")})`, "u");
       const sentence = parts.body.find((b) => !b.fixed && word.test(b.text) && !b.text.includes(name));
       if (sentence) {
         sentence.text = sentence.text.replace(word, name);
+        keptLower = null;
         break;
       }
     }

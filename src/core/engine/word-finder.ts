@@ -49,29 +49,36 @@ export class WordFinder {
       if (ends[state] === -1) ends[state] = id;
     });
 
-    // Breadth first: failure links, and the full transition table from them.
+    // States renumbered breadth first, so the shallow ones a scan mostly visits share a few cache lines.
     const states = children.length;
+    const order: number[] = [0];
+    for (let head = 0; head < order.length; head++) for (const child of children[order[head]!]!.values()) order.push(child);
+    const renumbered = new Int32Array(states);
+    order.forEach((state, at) => (renumbered[state] = at));
+
+    // Failure links, and the full transition table from them (breadth first, so a failure state's row is complete).
     const next = states < 0x10000 ? new Uint16Array(states * symbols) : new Uint32Array(states * symbols);
     const fail = new Int32Array(states);
     const nextWordEnd = new Int32Array(states);
-    const queue: number[] = [0];
-    for (let head = 0; head < queue.length; head++) {
-      const state = queue[head]!;
+    const wordAt = new Int32Array(states);
+    for (let at = 0; at < states; at++) {
+      const state = order[at]!;
+      wordAt[at] = ends[state]!;
       for (let symbol = 1; symbol < symbols; symbol++) {
         const child = children[state]!.get(symbol);
-        const fallback = state === 0 ? 0 : next[fail[state]! * symbols + symbol]!;
+        const fallback = at === 0 ? 0 : next[fail[at]! * symbols + symbol]!;
         if (child === undefined) {
-          next[state * symbols + symbol] = fallback;
+          next[at * symbols + symbol] = fallback;
           continue;
         }
-        next[state * symbols + symbol] = child;
-        fail[child] = fallback;
-        nextWordEnd[child] = ends[fallback]! >= 0 ? fallback : nextWordEnd[fallback]!;
-        queue.push(child);
+        const to = renumbered[child]!;
+        next[at * symbols + symbol] = to;
+        fail[to] = fallback;
+        nextWordEnd[to] = ends[order[fallback]!]! >= 0 ? fallback : nextWordEnd[fallback]!;
       }
     }
     this.next = next;
-    this.wordAt = Int32Array.from(ends);
+    this.wordAt = wordAt;
     this.nextWordEnd = nextWordEnd;
   }
 

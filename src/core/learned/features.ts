@@ -19,7 +19,8 @@ export function hashString(text: string): number {
   return fnv(FNV_START, text) >>> 0;
 }
 
-const FNV_START = 0x811c9dc5;
+/** FNV-1a's offset basis as a 32-bit integer (the same bits; keeps the hashing loops on integers). */
+const FNV_START = 0x811c9dc5 | 0;
 
 /** FNV-1a continued over more text: `fnv(fnv(FNV_START, a), b)` hashes `a + b` without building it. */
 function fnv(h: number, text: string): number {
@@ -40,7 +41,8 @@ const TOKEN = /[\p{L}\p{N}]+|[?]/gu;
 export function tokens(norm: string): string[] {
   const text = norm.length > MAX_FEATURE_CHARS ? norm.slice(0, MAX_FEATURE_CHARS) : norm;
   const out: string[] = [];
-  for (const m of text.replace(/['\u2019`]/g, "").matchAll(TOKEN)) out.push(m[0].replace(/\d/g, "0"));
+  // Digits folded in the whole text at once: a digit is part of a token either way, so tokens split the same.
+  for (const m of text.replace(/['\u2019`]/g, "").replace(/\d/g, "0").matchAll(TOKEN)) out.push(m[0]);
   return out;
 }
 
@@ -97,11 +99,10 @@ export function gramBuckets(words: readonly string[], requestWords: readonly (re
     if (w.length > 2 && w !== "?") {
       // The 3- and 4-character pieces of " w ", as ngrams() slices them.
       const last = w.length + 1;
-      const at = (j: number): number => (j === 0 || j === last ? 32 : w.charCodeAt(j - 1));
       for (let len = 3; len <= 4; len++)
         for (let j = 0; j + len <= last + 1; j++) {
           let h = C;
-          for (let k = j; k < j + len; k++) h = step(h, at(k));
+          for (let k = j; k < j + len; k++) h = step(h, k === 0 || k === last ? 32 : w.charCodeAt(k - 1));
           out[n++] = h & mask;
         }
     }
