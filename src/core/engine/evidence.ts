@@ -25,6 +25,8 @@ export function placeholderTopics(raw: string): Set<PlaceholderTopic> {
   return topics;
 }
 
+const placeholdersIn = perDoc((doc: Doc) => placeholderTopics(doc.raw));
+
 type SignalName = keyof typeof signals;
 export type SpanSignal = { [K in SignalName]: (typeof signals)[K] extends (doc: Doc) => Span | null ? K : never }[SignalName];
 
@@ -50,14 +52,13 @@ export class Evidence {
     readonly kind: Kind,
     readonly history: AskHistory | undefined,
     readonly learned: LearnedVerdicts | undefined = undefined,
-    private readonly cache = new Map<string, Span | null>(),
   ) {
-    this.placeholders = placeholderTopics(doc.raw);
+    this.placeholders = placeholdersIn(doc);
   }
 
-  /** The same evidence (signals already computed are kept) for a decided kind and the learned verdicts. */
+  /** The same evidence (signals already computed are kept with the document) for a decided kind and the learned verdicts. */
   decided(kind: Kind, learned: LearnedVerdicts | undefined): Evidence {
-    return new Evidence(this.doc, kind, this.history, learned, this.cache);
+    return new Evidence(this.doc, kind, this.history, learned);
   }
 
   /**
@@ -80,8 +81,7 @@ export class Evidence {
 
   /** Where a signal first matches, or null. */
   find(name: SpanSignal): Span | null {
-    if (!this.cache.has(name)) this.cache.set(name, signalOf(this.doc, name));
-    return this.cache.get(name) ?? null;
+    return signalOf(this.doc, name);
   }
 
   has(name: SpanSignal): boolean {

@@ -32,19 +32,45 @@ const step = (h: number, code: number): number => Math.imul(h ^ code, 0x01000193
 
 /** Text this long is plenty to judge a draft by; it bounds the work on pasted novels. */
 const MAX_FEATURE_CHARS = 50_000;
-const TOKEN = /[\p{L}\p{N}]+|[?]/gu;
 
 /**
  * Tokens of the normalised text: apostrophes dropped ("let's" and "lets" are one word), digits
  * folded, so typos of punctuation do not change what the model sees.
  */
 export function tokens(norm: string): string[] {
-  const text = norm.length > MAX_FEATURE_CHARS ? norm.slice(0, MAX_FEATURE_CHARS) : norm;
-  const out: string[] = [];
+  const cut = norm.length > MAX_FEATURE_CHARS ? norm.slice(0, MAX_FEATURE_CHARS) : norm;
   // Digits folded in the whole text at once: a digit is part of a token either way, so tokens split the same.
-  for (const m of text.replace(/['\u2019`]/g, "").replace(/\d/g, "0").matchAll(TOKEN)) out.push(m[0]);
+  const text = cut.replace(/['\u2019`]/g, "").replace(/\d/g, "0");
+  // Runs of letters and digits (\p{L}, \p{N}), and each "?" on its own, scanned by hand: a regex
+  // with Unicode classes was the slowest part of reading a draft's words.
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    let size = 1;
+    let inWord: boolean;
+    if (code < 128) inWord = ASCII_WORD[code] === 1;
+    else {
+      const point = text.codePointAt(i)!;
+      if (point > 0xffff) size = 2;
+      inWord = WORD_CHAR.test(String.fromCodePoint(point));
+    }
+    if (inWord) {
+      if (start < 0) start = i;
+    } else {
+      if (start >= 0) out.push(text.slice(start, i));
+      start = -1;
+      if (code === QUESTION_MARK) out.push("?");
+    }
+    i += size;
+  }
+  if (start >= 0) out.push(text.slice(start));
   return out;
 }
+
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_v, code) => (WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 0));
+const QUESTION_MARK = 63;
 
 /** The n-gram strings of a token list: words, word pairs, and 3- to 4-character pieces of each word. */
 export function ngrams(words: readonly string[]): string[] {
@@ -98,13 +124,14 @@ export function gramBuckets(words: readonly string[], requestWords: readonly (re
     if (i + 1 < words.length) out[n++] = fnv(step(fnv(B, w), 32), words[i + 1]!) & mask;
     if (w.length > 2 && w !== "?") {
       // The 3- and 4-character pieces of " w ", as ngrams() slices them.
+      // A 4-character piece hashes as its first three characters then one more: all 3-character
+      // pieces first (ngrams' order), then each 4-character one from the 3-character hash at its start.
       const last = w.length + 1;
-      for (let len = 3; len <= 4; len++)
-        for (let j = 0; j + len <= last + 1; j++) {
-          let h = C;
-          for (let k = j; k < j + len; k++) h = step(h, k === 0 || k === last ? 32 : w.charCodeAt(k - 1));
-          out[n++] = h & mask;
-        }
+      const code = (k: number): number => (k === 0 || k === last ? 32 : w.charCodeAt(k - 1));
+      const first = n;
+      for (let j = 0; j + 3 <= last + 1; j++) out[n++] = step(step(step(C, code(j)), code(j + 1)), code(j + 2));
+      for (let j = 0; j + 4 <= last + 1; j++) out[n++] = step(out[first + j]!, code(j + 3)) & mask;
+      for (let j = first; j + 3 <= first + last + 1; j++) out[j] = out[j]! & mask;
     }
   }
   for (let i = 0; i < Math.min(3, words.length); i++) out[n++] = fnv(F[i]!, words[i]!) & mask;
@@ -129,31 +156,30 @@ export function vectoriseBuckets(buckets: ArrayLike<number>, cues: Cues, bits: n
   // Open addressing over bucket + 1 (0: empty), mapping each bucket to its place in the vector.
   let size = 16;
   while (size < (buckets.length + cues.length) * 2) size *= 2;
+  const slots = size - 1;
   const keys = new Int32Array(size);
   const places = new Int32Array(size);
   const index: number[] = [];
-  const slot = (bucket: number): number => {
-    let at = (Math.imul(bucket, 0x9e3779b1) >>> 0) & (size - 1);
-    while (keys[at] !== 0 && keys[at] !== bucket + 1) at = (at + 1) & (size - 1);
-    return at;
-  };
   for (let i = 0; i < buckets.length; i++) {
-    const at = slot(buckets[i]!);
+    const key = buckets[i]! + 1;
+    let at = Math.imul(key, 0x9e3779b1) & slots;
+    while (keys[at] !== 0 && keys[at] !== key) at = (at + 1) & slots;
     if (keys[at] !== 0) continue;
-    keys[at] = buckets[i]! + 1;
+    keys[at] = key;
     places[at] = index.length;
-    index.push(buckets[i]!);
+    index.push(key - 1);
   }
   const scale = index.length ? 1 / Math.sqrt(index.length) : 0;
   const value: number[] = new Array<number>(index.length).fill(scale);
   for (const c of cues) {
-    const k = hashString("#" + c) & mask;
-    const at = slot(k);
+    const key = (hashString("#" + c) & mask) + 1;
+    let at = Math.imul(key, 0x9e3779b1) & slots;
+    while (keys[at] !== 0 && keys[at] !== key) at = (at + 1) & slots;
     if (keys[at] !== 0) value[places[at]!]! += 1;
     else {
-      keys[at] = k + 1;
+      keys[at] = key;
       places[at] = index.length;
-      index.push(k);
+      index.push(key - 1);
       value.push(1);
     }
   }
