@@ -267,6 +267,7 @@ class SentenceNotes {
   private readonly docs = new Map<string, Doc>();
   private readonly priorities = new Map<string, number>();
   private readonly problems = new Map<string, Span | null>();
+  private readonly names = new Map<string, string[]>();
 
   constructor(readonly kind: Kind) {}
 
@@ -274,6 +275,13 @@ class SentenceNotes {
     let doc = this.docs.get(text);
     if (!doc) this.docs.set(text, (doc = analyse(text)));
     return doc;
+  }
+
+  /** The names in a sentence, lower-cased. */
+  namesIn(text: string): string[] {
+    let names = this.names.get(text);
+    if (!names) this.names.set(text, (names = namesIn(text).map((n) => n.toLowerCase())));
+    return names;
   }
 
   /** How much a sentence carries (the ask, names, context, intent...). */
@@ -368,7 +376,7 @@ export function namesIn(text: string): string[] {
  * keeps the people, organisations and products of the draft.
  */
 function strongest(body: BodySentence[], count: number, notes: SentenceNotes): BodySentence[] {
-  const candidates = body.map((s, i) => ({ i, p: notes.priority(s.text), names: namesIn(s.text).map((n) => n.toLowerCase()) }));
+  const candidates = body.map((s, i) => ({ i, p: notes.priority(s.text), names: notes.namesIn(s.text) }));
   const covered = new Set<string>();
   const keep = new Set<number>(candidates.filter((c) => body[c.i]!.fixed).slice(0, count).map((c) => c.i));
   while (keep.size < Math.min(count, candidates.length)) {
@@ -397,7 +405,7 @@ const MAX_JOINS = 2;
  * Sentences the cut dropped that alone named someone or something are joined to the kept
  * sentence before them with a semicolon (still one sentence), so no person or organisation is lost.
  */
-function withNamesKept(all: BodySentence[], kept: BodySentence[]): BodySentence[] {
+function withNamesKept(all: BodySentence[], kept: BodySentence[], notes: SentenceNotes): BodySentence[] {
   const out = kept.map((s) => ({ ...s }));
   // What the kept sentences name and say, worked out again only after a join changed them.
   let seen: Set<string> | null = null;
@@ -405,9 +413,9 @@ function withNamesKept(all: BodySentence[], kept: BodySentence[]): BodySentence[
   let joins = 0;
   for (const sentence of all) {
     if (joins >= MAX_JOINS || kept.includes(sentence)) continue;
-    const known = (seen ??= new Set(out.flatMap((s) => namesIn(s.text).map((n) => n.toLowerCase()))));
+    const known = (seen ??= new Set(out.flatMap((s) => notes.namesIn(s.text))));
     const texts = (lowered ??= out.map((s) => s.text.toLowerCase()));
-    const newNames = namesIn(sentence.text).filter((n) => !known.has(n.toLowerCase()) && !texts.some((t) => t.includes(n.toLowerCase())));
+    const newNames = notes.namesIn(sentence.text).filter((n) => !known.has(n) && !texts.some((t) => t.includes(n)));
     if (!newNames.length || sentence.text.split(/\s+/).length > MAX_WORDS_TO_JOIN) continue;
     const before = all.slice(0, all.indexOf(sentence)).reverse().find((s) => kept.includes(s));
     const host = out[before ? kept.indexOf(before) : 0];
@@ -580,7 +588,7 @@ function fitToLength(parts: Parts, notes: SentenceNotes, findings: Finding[], ou
   const signOffCost = parts.signOff.length && !COMMON_SIGN_OFF.test(parts.signOff[0] ?? "") ? parts.signOff.length : 0;
   const budget = Math.max(2, MAX_BODY_SENTENCES - signOffCost) - outCost;
   const room = Math.max(Math.min(4, budget), budget - Math.min(gaps.length, 2));
-  if (parts.body.length > room) parts.body = withNamesKept(parts.body, strongest(parts.body, room, notes));
+  if (parts.body.length > room) parts.body = withNamesKept(parts.body, strongest(parts.body, room, notes), notes);
 
   const additions = [...gaps, ...tips].slice(0, Math.max(0, budget - parts.body.length)).map((text) => ({ text, fixed: true }));
   if (additions[0]?.text === PLACEHOLDER["no-shared-context"]) parts.body.unshift(additions.shift()!);
@@ -638,8 +646,11 @@ function completeNames(parts: Parts, draft: string, findings: Finding[]): void {
     if (!name.includes(" ") || kept().includes(name.toLowerCase())) continue;
     for (const part of name.split(" ")) {
       if (part.length < 3 || NOT_A_NAME.has(part.toLowerCase())) continue;
+      // Only sentences holding the part as written can match the pattern below (cheaper to check first).
+      const holding = parts.body.filter((b) => !b.fixed && b.text.includes(part) && !b.text.includes(name));
+      if (!holding.length) continue;
       const word = new RegExp(`(?<![\\p{L}\\d])${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\d])(?! ${name.split(" ").slice(1).join(" ")})`, "u");
-      const sentence = parts.body.find((b) => !b.fixed && word.test(b.text) && !b.text.includes(name));
+      const sentence = holding.find((b) => word.test(b.text));
       if (sentence) {
         sentence.text = sentence.text.replace(word, name);
         keptLower = null;
