@@ -86,21 +86,15 @@ export class WordFinder {
     return code < 128 ? this.asciiSymbol[code]! : (this.otherSymbol.get(code) ?? 0);
   }
 
-  /** The ids of the words that occur in the text, each once, in the order they are first found. */
+  /** The id of every word at every place it occurs in the text, in order (a word found twice is listed twice). */
   find(text: string): number[] {
     const { next, wordAt, nextWordEnd, symbols, asciiSymbol } = this;
-    const seen = new Uint8Array(this.words.length);
     const found: number[] = [];
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       state = next[state * symbols + (code < 128 ? asciiSymbol[code]! : (this.otherSymbol.get(code) ?? 0))]!;
-      for (let at = wordAt[state]! >= 0 ? state : nextWordEnd[state]!; at > 0; at = nextWordEnd[at]!) {
-        const id = wordAt[at]!;
-        if (seen[id]) continue;
-        seen[id] = 1;
-        found.push(id);
-      }
+      for (let at = wordAt[state]! >= 0 ? state : nextWordEnd[state]!; at > 0; at = nextWordEnd[at]!) found.push(wordAt[at]!);
     }
     return found;
   }

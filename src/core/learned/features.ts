@@ -113,25 +113,31 @@ export function vectorise(grams: readonly string[], cues: Cues, bits: number): F
 export function gramBuckets(words: readonly string[], requestWords: readonly (readonly string[])[], bits: number): Int32Array {
   const mask = (1 << bits) - 1;
   let size = words.length * 3;
-  for (const w of words) if (w.length > 2) size += 2 * w.length + 1;
+  let longest = 0;
+  for (const w of words) {
+    if (w.length > 2) size += 2 * w.length + 1;
+    if (w.length > longest) longest = w.length;
+  }
   for (const r of requestWords) size += 2 * r.length;
   const out = new Int32Array(size + 3);
+  // " w " as character codes, for the 3- and 4-character pieces.
+  const padded = new Int32Array(longest + 2);
   let n = 0;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    const hw = fnv(W, w);
-    out[n++] = hw & mask;
+    out[n++] = fnv(W, w) & mask;
     if (i + 1 < words.length) out[n++] = fnv(step(fnv(B, w), 32), words[i + 1]!) & mask;
     if (w.length > 2 && w !== "?") {
-      // The 3- and 4-character pieces of " w ", as ngrams() slices them.
-      // A 4-character piece hashes as its first three characters then one more: all 3-character
-      // pieces first (ngrams' order), then each 4-character one from the 3-character hash at its start.
       const last = w.length + 1;
-      const code = (k: number): number => (k === 0 || k === last ? 32 : w.charCodeAt(k - 1));
+      padded[0] = 32;
+      for (let k = 1; k < last; k++) padded[k] = w.charCodeAt(k - 1);
+      padded[last] = 32;
+      // All 3-character pieces first (ngrams' order), then each 4-character one: the hash of the
+      // 3-character piece at its start, one character further.
       const first = n;
-      for (let j = 0; j + 3 <= last + 1; j++) out[n++] = step(step(step(C, code(j)), code(j + 1)), code(j + 2));
-      for (let j = 0; j + 4 <= last + 1; j++) out[n++] = step(out[first + j]!, code(j + 3)) & mask;
-      for (let j = first; j + 3 <= first + last + 1; j++) out[j] = out[j]! & mask;
+      for (let j = 0; j + 2 <= last; j++) out[n++] = step(step(step(C, padded[j]!), padded[j + 1]!), padded[j + 2]!);
+      for (let j = 0; j + 3 <= last; j++) out[n++] = step(out[first + j]!, padded[j + 3]!) & mask;
+      for (let j = first; j < first + last - 1; j++) out[j] = out[j]! & mask;
     }
   }
   for (let i = 0; i < Math.min(3, words.length); i++) out[n++] = fnv(F[i]!, words[i]!) & mask;
@@ -153,33 +159,27 @@ const R_PAIR = fnv(FNV_START, "R");
 /** `vectorise` for grams already hashed to buckets (see `gramBuckets`): the same vector. */
 export function vectoriseBuckets(buckets: ArrayLike<number>, cues: Cues, bits: number): FeatureVector {
   const mask = (1 << bits) - 1;
-  // Open addressing over bucket + 1 (0: empty), mapping each bucket to its place in the vector.
-  let size = 16;
-  while (size < (buckets.length + cues.length) * 2) size *= 2;
-  const slots = size - 1;
-  const keys = new Int32Array(size);
-  const places = new Int32Array(size);
-  const index: number[] = [];
+  // One bit per bucket: whether it is in the vector yet.
+  const seen = new Uint32Array(((mask + 1) >>> 5) || 1);
+  const index = new Array<number>(buckets.length);
+  let n = 0;
   for (let i = 0; i < buckets.length; i++) {
-    const key = buckets[i]! + 1;
-    let at = Math.imul(key, 0x9e3779b1) & slots;
-    while (keys[at] !== 0 && keys[at] !== key) at = (at + 1) & slots;
-    if (keys[at] !== 0) continue;
-    keys[at] = key;
-    places[at] = index.length;
-    index.push(key - 1);
+    const b = buckets[i]!;
+    const bit = 1 << (b & 31);
+    if (seen[b >>> 5]! & bit) continue;
+    seen[b >>> 5]! |= bit;
+    index[n++] = b;
   }
+  index.length = n;
   const scale = index.length ? 1 / Math.sqrt(index.length) : 0;
   const value: number[] = new Array<number>(index.length).fill(scale);
   for (const c of cues) {
-    const key = (hashString("#" + c) & mask) + 1;
-    let at = Math.imul(key, 0x9e3779b1) & slots;
-    while (keys[at] !== 0 && keys[at] !== key) at = (at + 1) & slots;
-    if (keys[at] !== 0) value[places[at]!]! += 1;
+    const k = hashString("#" + c) & mask;
+    const bit = 1 << (k & 31);
+    if (seen[k >>> 5]! & bit) value[index.indexOf(k)]! += 1;
     else {
-      keys[at] = key;
-      places[at] = index.length;
-      index.push(key - 1);
+      seen[k >>> 5]! |= bit;
+      index.push(k);
       value.push(1);
     }
   }
