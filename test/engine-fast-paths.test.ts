@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { ADVERSARIAL } from "../bench/adversarial";
 import { WordFinder } from "../src/core/engine/word-finder";
 import { languageOf } from "../src/core/engine/language";
-import { analyse } from "../src/core/engine/text";
+import { analyse, emailSpans } from "../src/core/engine/text";
 import { bodyTokens, gramBuckets, hashString, ngrams, requestGrams, requestWords, tokens, vectorise, vectoriseBuckets } from "../src/core/learned/features";
 import { review } from "../src/core/review";
 
@@ -109,6 +109,28 @@ test("the language check counts letters as a per-letter regex does", () => {
     if (expected !== "by words") expect([text.slice(0, 40), languageOf(text)]).toEqual([text.slice(0, 40), expected]);
   }
   expect([...seen].sort()).toEqual(["by words", "en", "other"]);
+});
+
+test("e-mail addresses are found from each @ exactly as the address pattern finds them", () => {
+  const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+  const made: string[] = ["a@b.c+d@e.f", "a@b.c.d@e.f", "a@@b.c", "a@b.c.", "x@y", "@a.b", "foo+bar@x-y.z"];
+  // Short strings of address characters, "@", dots and spaces: every way two addresses can touch.
+  let seed = 1;
+  for (let i = 0; i < 5_000; i++) {
+    let text = "";
+    for (let j = 0; j < 1 + (i % 24); j++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      text += "ab.@+-_ x1"[seed % 10];
+    }
+    made.push(text);
+  }
+  let addresses = 0;
+  for (const text of [...TEXTS, ...made]) {
+    const expected = [...text.matchAll(EMAIL)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    expect([text.slice(0, 40), emailSpans(text)]).toEqual([text.slice(0, 40), expected]);
+    addresses += expected.length;
+  }
+  expect(addresses).toBeGreaterThan(300);
 });
 
 test("a review does not depend on the reviews before it", () => {

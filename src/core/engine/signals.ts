@@ -5,7 +5,7 @@
  * Rules and the kind classifier are built from these; nothing here knows about rules.
  */
 import type { Doc, Span } from "./text";
-import { analyse } from "./text";
+import { analyse, emailSpans } from "./text";
 import { perDoc } from "./per-doc";
 import { findAll, findAny, findFirst, gap, sentenceText, notAQuestionAbout, notConditional, notNegated, notNegatedInside, rx, sentenceLacks, clauseBefore } from "./match";
 
@@ -686,7 +686,7 @@ const PHONE = /(?<![\w+])\+?\(?\d[\d\s().-]{5,18}\d(?!\w)/g;
 /** The sender's own e-mail address or phone number (not the third person's). */
 export function directContact(doc: Doc): Span | null {
   const candidates: Span[] = [];
-  if (doc.raw.includes("@")) for (const m of doc.raw.matchAll(/(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g)) candidates.push({ start: m.index, end: m.index + m[0].length });
+  candidates.push(...emailSpans(doc.raw));
   if (/\d{3}/.test(doc.raw))
     for (const m of doc.raw.matchAll(PHONE)) {
       const digits = (m[0].match(/\d/g) ?? []).length;
