@@ -8,7 +8,6 @@ import type { Finding, Kind, RuleId } from "../types";
 import { firstPlacedProblem, inspect } from "./inspect";
 import { Evidence, signalOf, type SpanSignal } from "./evidence";
 import { analyse, type Doc, type Span } from "./text";
-import { requiredWords } from "./prefilter";
 import { MAX_BODY_SENTENCES } from "./rules";
 
 /** Rules a rewrite must never trigger (spec: rewrite requirement 3). */
@@ -106,83 +105,40 @@ const IMPERATIVE_START = /^((?:<[^>]+>\s*|[A-Z][\w'-]*,\s*)?)(?:please\s+|just\s
 /** Words without which none of the phrase rewrites below can apply: most sentences skip them all. */
 const SOFTEN_TRIGGER = /asap|as soon|immediately|right away|urgent|need|owe|must|have to|put you down|endors|recommend|swap|trade|exchange|just|make sure|waiting|profile|writing to|network|reach|circle|presence|rated|leading|#1|number one|best|award|tell you|walk you|show you|messaging|emailing|contacting|discuss|supplying|selling|providing|skills|posted|wrote|left|gave|for me|could you|would you/i;
 
-/** A text replacement, with the words its pattern needs (one of each set) to match at all. */
-interface Replacement {
-  pattern: RegExp;
-  replacement: string | ((match: string, ...groups: string[]) => string);
-  /** Null: not known, always tried. Lower-case for a case-blind pattern. */
-  needs: string[][] | null;
-}
-
-function step(pattern: RegExp, replacement: Replacement["replacement"]): Replacement {
-  const words = requiredWords(pattern.source);
-  const caseBlind = pattern.flags.includes("i");
-  // Lower-casing the text and the words keeps "needs" exact for ASCII words only.
-  const usable = words && words.every((set) => set.every((w) => /^[\x20-\x7e]+$/.test(w)));
-  return { pattern, replacement, needs: usable ? words.map((set) => set.map((w) => (caseBlind ? w.toLowerCase() : w))) : null };
-}
-
-/**
- * Applies the replacements in order. One whose pattern needs a word the text lacks is skipped: it
- * could not match (most sentences lack most of the words, and each replacement is a scan).
- */
-function applied(replacements: readonly Replacement[], text: string): string {
-  let s = text;
-  let lower: string | null = null;
-  for (const { pattern, replacement, needs } of replacements) {
-    if (needs) {
-      const hay = pattern.flags.includes("i") ? (lower ??= s.toLowerCase()) : s;
-      if (!needs.every((set) => set.some((word) => hay.includes(word)))) continue;
-    }
-    const next = typeof replacement === "string" ? s.replace(pattern, replacement) : s.replace(pattern, replacement);
-    if (next !== s) {
-      s = next;
-      lower = null;
-    }
-  }
-  return s;
-}
-
-/** The softenings of a flagged sentence, in order: pressure out, trades out, stock phrases out. */
-const SOFTENINGS: readonly Replacement[] = [
-  step(/,?\s*\b(?:ASAP|asap|as soon as possible|immediately|right away|urgently)\b/g, ""),
-  step(/^((?:<[^>]+>\s*)?)(?:I )?need you to\b/i, "$1Could you"),
-  step(/\b(?:I )?need you to\b/gi, "could you"),
-  step(/\b(?:I figure |I think |so )?you owe (?:me|us)\b(?: one)?/gi, (m) => (/one$/.test(m) ? "I'd be grateful for your help" : "I'd be grateful for")),
-  step(/\byou (?:must|have to|need to)\b/gi, "I'd be grateful if you'd"),
-  step(/\bI need (this|it|that)( one)? to\b/g, "I'd really like $1$2 to"),
-  step(/\bI need\b/g, "I'd really appreciate"),
-  step(/\bI(?:'ve| have) (?:already )?put you down as (a|an|my|one of my) /gi, "Would you be willing to be $1 "),
-  // The classic swap: keep the ask, drop the trade.
-  step(/\bIf you (endorse|recommend|write) (me|mine)\b(.*?),? I(?:'ll| will) (?:\w+ )?(?:endorse|recommend|write)\b.*$/i, (_m, verb: string, _obj: string, rest: string) => `Would you be willing to ${verb.toLowerCase()} me${rest}?`),
-  step(/\b(?:do you )?want to (?:swap|trade|exchange) (LinkedIn )?(recommendation|endorsement)s\b/gi, "would you be open to writing me a $1$2"),
-  step(/\b[Cc]an you just\b/g, "Could you"),
-  step(/\b[Mm]ake sure (?:you |to )/g, "if you can, "),
-  step(/\b(?:still waiting (?:on|for))\b/gi, "checking in on"),
-  // Stock phrases: keep the facts around them, lose the boilerplate.
-  step(/\bI (?:came across|saw|found|stumbled (?:up)?on|noticed|viewed) your (?:LinkedIn )?profile(?: on LinkedIn)?(?: and|,)\s+/gi, "I "),
-  step(/\bI'm writing to ask (?:if|whether) you (?:would|could)\b/gi, "Would you"),
-  step(/\s*\b(?:that|which) I can (?:include|add|display|put|feature) (?:on|to|in) my (?:LinkedIn |professional )?profile\b/gi, ""),
-  step(/\badd (?:a |an )?(recommendation|testimonial|endorsement)s? from you to my (?:LinkedIn |professional )?profile\b/gi, "ask you for a $1"),
-  step(/\badd (?:you|me) to (?:my|your) (?:professional |LinkedIn )?(?:network|contacts|connections)\b/gi, "connect with you"),
-  step(/\b(?:grow|expand|build|broaden|extend|widen)(?:ing)? (?:out )?my (?:professional )?(?:network|reach|circle|presence|connections)(?: with (?:other )?professionals)?(?= in\b| within\b| among\b)/gi, "learn from people"),
-  step(/\bI(?:'m| am) (?:working on |looking to |trying to |hoping to |aiming to )?(?:grow|broaden|expand|build|extend|widen)(?:ing)? my (?:professional )?(?:network|circle|reach|connections|presence),? and (?=[a-z])/gi, "I "),
-  step(/\b(?:of|for) the skills (?:listed )?on my (?:LinkedIn )?profile\b/gi, "for [the skills you saw me use]"),
-  step(/\s*\bfor my (?:LinkedIn )?profile\b/gi, ""),
-  step(/,?\s*\bto (?:help )?(?:strengthen|grow|build|boost|improve|polish) my (?:professional |LinkedIn )?(?:profile|presence|brand|network)\b/gi, ""),
-  step(/\b(?:supplying|selling|providing) (.+?) (?:to|for) your\b/gi, "how you source $1 for your"),
-  step(/\breaching out to my (?:professional )?network to\b/gi, "writing to"),
-  step(/\b(?:the )?(?:top-rated|leading|#1|number one|best-in-class|award-winning|best) ((?:[\w-]+ )?(?:broker|agency|provider|platform|firm|consultant|consultancy|vendor|solution))\b/gi, "a $1"),
-  step(/\b(?:tell you about|walk you through|show you) our (?:new )?([\w -]+?) (?:suite|platform|product|tool|software|solution|service|app)\b/gi, "hear how your team approaches $1"),
-  step(/\bI'm (?:messaging|emailing|writing to|contacting|reaching out to) (?:all|every one of|each of) (?:the |my )?([^.;:]+?) (to ask|to see|because|for)\b/gi, "I'm writing to you as one of the $1 $2"),
-  step(/\bdiscuss becoming (?:a|an|your) (supplier|vendor|provider|partner) (?:for|to) ([^.!?]+)/gi, "learn how $2 chooses $1s"),
-  step(/\bI'm (?:asking|messaging|emailing|contacting|writing to|reaching out to) (?:a few|a handful of|several|some|a bunch of|lots of|all|all the|many|everyone)\b[^.;:]*?\b(?:people|contacts|connections|friends|alumni|colleagues|folks)\b(?: (?:from|in|of) my (?:network|contacts|list))? (?:to ask )?for\b/gi, "I'd love to ask you for"),
-];
-
 function soften(sentence: string, kind: Kind): string {
   let s = sentence;
   if (!SOFTEN_TRIGGER.test(s)) return softenCommand(s);
-  s = applied(SOFTENINGS, s);
+  s = s.replace(/,?\s*\b(?:ASAP|asap|as soon as possible|immediately|right away|urgently)\b/g, "");
+  s = s.replace(/^((?:<[^>]+>\s*)?)(?:I )?need you to\b/i, "$1Could you").replace(/\b(?:I )?need you to\b/gi, "could you");
+  s = s.replace(/\b(?:I figure |I think |so )?you owe (?:me|us)\b(?: one)?/gi, (m) => (/one$/.test(m) ? "I'd be grateful for your help" : "I'd be grateful for"));
+  s = s.replace(/\byou (?:must|have to|need to)\b/gi, "I'd be grateful if you'd");
+  s = s.replace(/\bI need (this|it|that)( one)? to\b/g, "I'd really like $1$2 to");
+  s = s.replace(/\bI need\b/g, "I'd really appreciate");
+  s = s.replace(/\bI(?:'ve| have) (?:already )?put you down as (a|an|my|one of my) /gi, "Would you be willing to be $1 ");
+  // The classic swap: keep the ask, drop the trade.
+  s = s.replace(/\bIf you (endorse|recommend|write) (me|mine)\b(.*?),? I(?:'ll| will) (?:\w+ )?(?:endorse|recommend|write)\b.*$/i, (_m, verb: string, _obj: string, rest: string) => `Would you be willing to ${verb.toLowerCase()} me${rest}?`);
+  s = s.replace(/\b(?:do you )?want to (?:swap|trade|exchange) (LinkedIn )?(recommendation|endorsement)s\b/gi, "would you be open to writing me a $1$2");
+  s = s.replace(/\b[Cc]an you just\b/g, "Could you");
+  s = s.replace(/\b[Mm]ake sure (?:you |to )/g, "if you can, ");
+  s = s.replace(/\b(?:still waiting (?:on|for))\b/gi, "checking in on");
+  // Stock phrases: keep the facts around them, lose the boilerplate.
+  s = s.replace(/\bI (?:came across|saw|found|stumbled (?:up)?on|noticed|viewed) your (?:LinkedIn )?profile(?: on LinkedIn)?(?: and|,)\s+/gi, "I ");
+  s = s.replace(/\bI'm writing to ask (?:if|whether) you (?:would|could)\b/gi, "Would you");
+  s = s.replace(/\s*\b(?:that|which) I can (?:include|add|display|put|feature) (?:on|to|in) my (?:LinkedIn |professional )?profile\b/gi, "");
+  s = s.replace(/\badd (?:a |an )?(recommendation|testimonial|endorsement)s? from you to my (?:LinkedIn |professional )?profile\b/gi, "ask you for a $1");
+  s = s.replace(/\badd (?:you|me) to (?:my|your) (?:professional |LinkedIn )?(?:network|contacts|connections)\b/gi, "connect with you");
+  s = s.replace(/\b(?:grow|expand|build|broaden|extend|widen)(?:ing)? (?:out )?my (?:professional )?(?:network|reach|circle|presence|connections)(?: with (?:other )?professionals)?(?= in\b| within\b| among\b)/gi, "learn from people");
+  s = s.replace(/\bI(?:'m| am) (?:working on |looking to |trying to |hoping to |aiming to )?(?:grow|broaden|expand|build|extend|widen)(?:ing)? my (?:professional )?(?:network|circle|reach|connections|presence),? and (?=[a-z])/gi, "I ");
+  s = s.replace(/\b(?:of|for) the skills (?:listed )?on my (?:LinkedIn )?profile\b/gi, "for [the skills you saw me use]");
+  s = s.replace(/\s*\bfor my (?:LinkedIn )?profile\b/gi, "");
+  s = s.replace(/,?\s*\bto (?:help )?(?:strengthen|grow|build|boost|improve|polish) my (?:professional |LinkedIn )?(?:profile|presence|brand|network)\b/gi, "");
+  s = s.replace(/\b(?:supplying|selling|providing) (.+?) (?:to|for) your\b/gi, "how you source $1 for your");
+  s = s.replace(/\breaching out to my (?:professional )?network to\b/gi, "writing to");
+  s = s.replace(/\b(?:the )?(?:top-rated|leading|#1|number one|best-in-class|award-winning|best) ((?:[\w-]+ )?(?:broker|agency|provider|platform|firm|consultant|consultancy|vendor|solution))\b/gi, "a $1");
+  s = s.replace(/\b(?:tell you about|walk you through|show you) our (?:new )?([\w -]+?) (?:suite|platform|product|tool|software|solution|service|app)\b/gi, "hear how your team approaches $1");
+  s = s.replace(/\bI'm (?:messaging|emailing|writing to|contacting|reaching out to) (?:all|every one of|each of) (?:the |my )?([^.;:]+?) (to ask|to see|because|for)\b/gi, "I'm writing to you as one of the $1 $2");
+  s = s.replace(/\bdiscuss becoming (?:a|an|your) (supplier|vendor|provider|partner) (?:for|to) ([^.!?]+)/gi, "learn how $2 chooses $1s");
+  s = s.replace(/\bI'm (?:asking|messaging|emailing|contacting|writing to|reaching out to) (?:a few|a handful of|several|some|a bunch of|lots of|all|all the|many|everyone)\b[^.;:]*?\b(?:people|contacts|connections|friends|alumni|colleagues|folks)\b(?: (?:from|in|of) my (?:network|contacts|list))? (?:to ask )?for\b/gi, "I'd love to ask you for");
   if (/^(?:<[^>]+>\s*)?(?:Would you|Could you)\b/.test(s)) s = asQuestion(s);
   if (/^Could you\b/.test(s)) s = asQuestion(s);
   s = softenCommand(s);
