@@ -51,6 +51,20 @@ describe("the word finder", () => {
     }
   });
 
+  test("marks the groups of the words a text contains", () => {
+    // Word i is in group i, and every word with a "u" in it also in one shared group.
+    const shared = words.length;
+    const grouped = new WordFinder(words, words.map((w, i) => (w.includes("u") ? [i, shared] : [i])));
+    for (const text of TEXTS.slice(0, 600)) {
+      const norm = analyse(text).norm;
+      const present = new Uint8Array(words.length + 1);
+      grouped.markGroups(norm, present);
+      const expected = words.map((w) => (norm.includes(w) ? 1 : 0));
+      expected.push(words.some((w) => w.includes("u") && norm.includes(w)) ? 1 : 0);
+      expect([text.slice(0, 40), Array.from(present)]).toEqual([text.slice(0, 40), expected]);
+    }
+  });
+
   test("lists each place a word occurs", () => {
     const ids = finder.find("could you introduce you");
     expect(ids.filter((id) => words[id] === "you")).toHaveLength(2);

@@ -41,6 +41,7 @@ let setCount = 0;
 /** Per pattern: its word sets (the text must hold a word of each), by id and in words. */
 const needs = new WeakMap<RegExp, { sets: Int32Array; words: string[][] }>();
 let finder: WordFinder | null = null;
+let finderSets = 0;
 const setsPresent = new WeakMap<Doc, Uint8Array>();
 
 function registerNeeds(re: RegExp, words: string[][]): void {
@@ -65,9 +66,13 @@ function registerNeeds(re: RegExp, words: string[][]): void {
 function presentIn(doc: Doc): Uint8Array {
   const known = setsPresent.get(doc);
   if (known && known.length === setCount) return known;
-  if (!finder || finder.words.length !== wordIds.size) finder = new WordFinder([...wordIds.keys()]);
+  // Built once the lexicon is compiled (again only if a pattern compiled later added words or sets).
+  if (!finder || finderSets !== setCount) {
+    finder = new WordFinder([...wordIds.keys()], setsHolding);
+    finderSets = setCount;
+  }
   const present = new Uint8Array(setCount);
-  for (const id of finder.find(doc.norm)) for (const set of setsHolding[id]!) present[set] = 1;
+  finder.markGroups(doc.norm, present);
   setsPresent.set(doc, present);
   return present;
 }

@@ -15,8 +15,15 @@ export class WordFinder {
   private readonly asciiSymbol: Uint8Array;
   private readonly otherSymbol: Map<number, number>;
   private readonly symbols: number;
+  /** Per state, the groups of every word that ends there (its own and along the failure links): `groups[groupStart[s]..groupStart[s + 1]]`. */
+  private readonly groupStart: Int32Array;
+  private readonly groups: Int32Array;
 
-  constructor(readonly words: readonly string[]) {
+  /** `groupsOf[id]`: the groups (numbered from 0) word `id` belongs to, for `markGroups`. */
+  constructor(
+    readonly words: readonly string[],
+    groupsOf: readonly (readonly number[])[] = [],
+  ) {
     this.asciiSymbol = new Uint8Array(128);
     this.otherSymbol = new Map();
     let symbols = 1;
@@ -80,10 +87,33 @@ export class WordFinder {
     this.next = next;
     this.wordAt = wordAt;
     this.nextWordEnd = nextWordEnd;
+
+    const groupStart = new Int32Array(states + 1);
+    const groups: number[] = [];
+    for (let at = 0; at < states; at++) {
+      groupStart[at] = groups.length;
+      const mine = new Set<number>();
+      for (let end = wordAt[at]! >= 0 ? at : nextWordEnd[at]!; end > 0; end = nextWordEnd[end]!) for (const group of groupsOf[wordAt[end]!] ?? []) mine.add(group);
+      groups.push(...mine);
+    }
+    groupStart[states] = groups.length;
+    this.groupStart = groupStart;
+    this.groups = Int32Array.from(groups);
   }
 
   private symbolOf(code: number): number {
     return code < 128 ? this.asciiSymbol[code]! : (this.otherSymbol.get(code) ?? 0);
+  }
+
+  /** Sets `present[g]` to 1 for each group g of every word that occurs in the text. */
+  markGroups(text: string, present: Uint8Array): void {
+    const { next, symbols, asciiSymbol, groupStart, groups } = this;
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      state = next[state * symbols + (code < 128 ? asciiSymbol[code]! : (this.otherSymbol.get(code) ?? 0))]!;
+      for (let k = groupStart[state]!, end = groupStart[state + 1]!; k < end; k++) present[groups[k]!] = 1;
+    }
   }
 
   /** The id of every word at every place it occurs in the text, in order (a word found twice is listed twice). */
