@@ -1,7 +1,8 @@
 import type { Kind } from "../types";
 import type { Doc } from "./text";
 import { findAny, findFirst, rx } from "./match";
-import { connectionAsk, endorsementAsk, followUpMarker, groupAddress, introAsk, outreachAsk, recommendationAsk, salesPitch } from "./signals";
+import { signalOf } from "./evidence";
+import { perDoc } from "./per-doc";
 
 const ETIQUETTE_QUESTION = rx("^\\s*(?:@x+\\s*)?(?:how (?:many|often|long|soon|much)|is it (?:ok|okay|rude|weird|normal|fine|appropriate|too)|what (?:if|should|do you)|when (?:is it|should)|any (?:tips|advice)|is it|should i|how (?:do|should|can|would) i|what's the best way|when should i|can i ask|does askwell|is askwell|can askwell)\\b");
 const REQUEST_TO_THE_BOT = rx("\\bhelp me (?:word|phrase|write|draft|rewrite|improve|polish|reword)\\b|\\b(?:make|help) (?:my|this) (?:\\w+ ){0,2}(?:ask|message|draft|note|request|dm|email)\\b(?=[^.!?]*\\b(?:sound|read|look|less|more|better)\\b)");
@@ -20,10 +21,12 @@ const SHORT_MESSAGE_MARKERS = [REQUEST_TO_THE_BOT, SEE_YOU, OFFERING, RUNNING_LA
 const SHORT_MESSAGE = 2;
 
 /** Messages that are not asks whatever else they say: questions about etiquette or the bot, notices, replies, offers, thanks. */
-export const notAnAsk = (doc: Doc): boolean =>
-  !!findAny(doc, OPENINGS) ||
-  (doc.bodySentences.length <= SHORT_MESSAGE && !!findAny(doc, SHORT_MESSAGE_MARKERS)) ||
-  (!doc.norm.includes("?") && !!findFirst(doc, THANKS_FOR_HELP_GIVEN));
+export const notAnAsk = perDoc(
+  (doc: Doc): boolean =>
+    !!findAny(doc, OPENINGS) ||
+    (doc.bodySentences.length <= SHORT_MESSAGE && !!findAny(doc, SHORT_MESSAGE_MARKERS)) ||
+    (!doc.norm.includes("?") && !!findFirst(doc, THANKS_FOR_HELP_GIVEN)),
+);
 
 /**
  * One kind per draft. Order matters: a nudge about an intro is a follow-up; asking a connector
@@ -36,13 +39,13 @@ export function lexiconKind(doc: Doc): Kind {
 }
 
 function askKind(doc: Doc): Kind {
-  if (followUpMarker(doc)) return "follow_up";
-  if (introAsk(doc)) return "intro_request";
-  if (recommendationAsk(doc)) return "recommendation_ask";
-  if (endorsementAsk(doc)) return "endorsement_ask";
-  if (outreachAsk(doc)) return "outreach";
-  if (connectionAsk(doc)) return "connection_request";
+  if (signalOf(doc, "followUpMarker")) return "follow_up";
+  if (signalOf(doc, "introAsk")) return "intro_request";
+  if (signalOf(doc, "recommendationAsk")) return "recommendation_ask";
+  if (signalOf(doc, "endorsementAsk")) return "endorsement_ask";
+  if (signalOf(doc, "outreachAsk")) return "outreach";
+  if (signalOf(doc, "connectionAsk")) return "connection_request";
   // A pitch with no ask is outreach when it is written to someone, not a notice to a channel.
-  if (salesPitch(doc) && !groupAddress(doc)) return "outreach";
+  if (signalOf(doc, "salesPitch") && !signalOf(doc, "groupAddress")) return "outreach";
   return "other";
 }

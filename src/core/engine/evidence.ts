@@ -3,6 +3,7 @@ import type { LearnedRule } from "../learned/model";
 import { findFirst } from "./match";
 import type { Doc, Span } from "./text";
 import * as signals from "./signals";
+import { perDoc } from "./per-doc";
 
 export type PlaceholderTopic = "context" | "specifics" | "intent" | "timeline" | "contact";
 
@@ -24,8 +25,15 @@ export function placeholderTopics(raw: string): Set<PlaceholderTopic> {
   return topics;
 }
 
+const placeholdersIn = perDoc((doc: Doc) => placeholderTopics(doc.raw));
+
 type SignalName = keyof typeof signals;
-type SpanSignal = { [K in SignalName]: (typeof signals)[K] extends (doc: Doc) => Span | null ? K : never }[SignalName];
+export type SpanSignal = { [K in SignalName]: (typeof signals)[K] extends (doc: Doc) => Span | null ? K : never }[SignalName];
+
+const REMEMBERED = new Map<string, (doc: Doc) => unknown>(Object.entries(signals).map(([name, signal]) => [name, perDoc(signal as (doc: Doc) => unknown)]));
+
+/** Where a signal of the lexicon first matches in a document (worked out once per document object). */
+export const signalOf = (doc: Doc, name: SpanSignal): Span | null => REMEMBERED.get(name)!(doc) as Span | null;
 
 /** What the learned layer decided about a draft, as the rules read it. */
 export interface LearnedVerdicts {
@@ -44,14 +52,13 @@ export class Evidence {
     readonly kind: Kind,
     readonly history: AskHistory | undefined,
     readonly learned: LearnedVerdicts | undefined = undefined,
-    private readonly cache = new Map<string, Span | null>(),
   ) {
-    this.placeholders = placeholderTopics(doc.raw);
+    this.placeholders = placeholdersIn(doc);
   }
 
-  /** The same evidence (signals already computed are kept) for a decided kind and the learned verdicts. */
+  /** The same evidence (signals already computed are kept with the document) for a decided kind and the learned verdicts. */
   decided(kind: Kind, learned: LearnedVerdicts | undefined): Evidence {
-    return new Evidence(this.doc, kind, this.history, learned, this.cache);
+    return new Evidence(this.doc, kind, this.history, learned);
   }
 
   /**
@@ -74,8 +81,7 @@ export class Evidence {
 
   /** Where a signal first matches, or null. */
   find(name: SpanSignal): Span | null {
-    if (!this.cache.has(name)) this.cache.set(name, (signals[name] as (doc: Doc) => Span | null)(this.doc));
-    return this.cache.get(name) ?? null;
+    return signalOf(this.doc, name);
   }
 
   has(name: SpanSignal): boolean {

@@ -4,7 +4,8 @@ import { analyse } from "./text";
 import type { Evidence } from "./evidence";
 import { judge, type KindOpinion } from "./judge";
 import { defaultModels } from "../learned/default-models";
-import { MAX_BODY_SENTENCES, RULES } from "./rules";
+import { MAX_BODY_SENTENCES, RULES, type RuleDefinition } from "./rules";
+import type { Span } from "./text";
 
 /** The clause(s) a span sits in, so a quote reads as a phrase rather than a fragment. */
 function clauseAround(text: string, start: number, end: number): string {
@@ -34,7 +35,7 @@ export function houseFindingsFor(evidence: Evidence, only?: readonly RuleId[], p
   const findings: Finding[] = [];
   const house: HouseNote[] = [];
   for (const rule of RULES) {
-    if (!rule.kinds.includes(kind) || (only && !only.includes(rule.id))) continue;
+    if (!applies(rule, kind, only)) continue;
     const hit = rule.detect(evidence, limits);
     if (rule.id === "too-long" && policy && (hit !== null) !== (rule.detect(evidence) !== null)) {
       const note = limitNote(limits.maxBodySentences, MAX_BODY_SENTENCES);
@@ -49,6 +50,23 @@ export function houseFindingsFor(evidence: Evidence, only?: readonly RuleId[], p
     if (ruled.finding) findings.push(ruled.finding);
   }
   return { findings, house };
+}
+
+const applies = (rule: RuleDefinition, kind: AskKind, only: readonly RuleId[] | undefined): boolean => rule.kinds.includes(kind) && (!only || only.includes(rule.id));
+
+/**
+ * Where the first rule of the table (of those listed) that fires places its problem, under the
+ * contract's own limits: the first finding with a place that `findingsFor` would return, without
+ * running the rules after it or writing messages.
+ */
+export function firstPlacedProblem(evidence: Evidence, only: readonly RuleId[]): Span | null {
+  if (evidence.kind === "other") return null;
+  for (const rule of RULES) {
+    if (!applies(rule, evidence.kind, only)) continue;
+    const hit = rule.detect(evidence, { maxBodySentences: MAX_BODY_SENTENCES });
+    if (hit && hit !== true) return hit;
+  }
+  return null;
 }
 
 /** Classifies a text and runs the rules on it (or only the rules listed): everything a review needs except the rewrite. */

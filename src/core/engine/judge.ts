@@ -8,7 +8,7 @@ import type { Doc, Span } from "./text";
 import { Evidence, type LearnedVerdicts } from "./evidence";
 import { lexiconKind, notAnAsk } from "./classify";
 import { cuesOf } from "../learned/cues";
-import { bodyTokens, ngrams, requestGrams, tokens, vectorise, type FeatureVector } from "../learned/features";
+import { bodyTokens, gramBuckets, requestWords, tokens, vectoriseBuckets, type FeatureVector } from "../learned/features";
 import { judgeKind, ruleColumn, ruleFires, ruleProbability, scoresOf, type LearnedModels, type LearnedRule } from "../learned/model";
 
 export interface KindOpinion {
@@ -34,7 +34,7 @@ function addressedToReader(doc: Doc): Doc {
 /** The lexicon's reading as features: used by training and at review time alike. */
 export function featuresOf(evidence: Evidence, bits: number): FeatureVector {
   const doc = addressedToReader(evidence.doc);
-  return vectorise([...ngrams(bodyTokens(doc)), ...requestGrams(doc)], cuesOf(evidence, evidence.kind, notAnAsk(evidence.doc)), bits);
+  return vectoriseBuckets(gramBuckets(bodyTokens(doc), requestWords(doc), bits), cuesOf(evidence, evidence.kind, notAnAsk(evidence.doc)), bits);
 }
 
 /** Lexicon-only evidence: the kind the lexicon sees, every signal on demand. */
@@ -57,30 +57,41 @@ export function judge(doc: Doc, history: AskHistory | undefined, models: Learned
 
 /** Whether the text requests anything at all: a question, a request sentence, or an ask the lexicon recognises. */
 function asksSomething(lexical: Evidence): boolean {
-  return lexical.kind !== "other" || lexical.doc.norm.includes("?") || requestGrams(lexical.doc).length > 0;
+  return lexical.kind !== "other" || lexical.doc.norm.includes("?") || requestWords(lexical.doc).some((words) => words.length > 0);
 }
 
 function learnedVerdicts(models: LearnedModels, scores: Float64Array, kind: AskKind, doc: Doc): LearnedVerdicts {
+  let sentences: SentenceScores | undefined;
   return {
     fires(rule, lexiconFires) {
       return ruleFires(models, rule, ruleProbability(models, rule, scores, kind), lexiconFires);
     },
     strongestSentence(rule) {
-      return strongestSentence(models, rule, doc);
+      return strongestSentence((sentences ??= sentenceScores(models, doc)), rule);
     },
   };
 }
 
+/** Each body sentence with the scores its own words give (every rule's column), worked out once per review. */
+type SentenceScores = Array<{ span: Span; scores: Float64Array }>;
+
+function sentenceScores(models: LearnedModels, doc: Doc): SentenceScores {
+  return (doc.bodySentences.length ? doc.bodySentences : doc.sentences).map((s) => ({
+    span: { start: s.start, end: s.end },
+    scores: scoresOf(models, vectoriseBuckets(gramBuckets(tokens(s.text), [], models.bits), [], models.bits), false),
+  }));
+}
+
 /** The body sentence whose own words push the rule's model furthest towards firing. */
-function strongestSentence(models: LearnedModels, rule: LearnedRule, doc: Doc): Span | null {
+function strongestSentence(sentences: SentenceScores, rule: LearnedRule): Span | null {
   const column = ruleColumn(rule);
   let best: Span | null = null;
   let bestScore = 0;
-  for (const s of doc.bodySentences.length ? doc.bodySentences : doc.sentences) {
-    const score = scoresOf(models, vectorise(ngrams(tokens(s.text)), [], models.bits), false)[column]!;
+  for (const s of sentences) {
+    const score = s.scores[column]!;
     if (score > bestScore) {
       bestScore = score;
-      best = { start: s.start, end: s.end };
+      best = { start: s.span.start, end: s.span.end };
     }
   }
   return best;

@@ -26,16 +26,40 @@ const OTHER = new Set(
 export type Language = "en" | "other";
 
 export function languageOf(text: string): Language {
-  const letters = text.match(/\p{L}/gu) ?? [];
-  if (letters.length < 12) return "en";
-  const latin = letters.filter((ch) => /[A-Za-z\u00c0-\u024f]/.test(ch)).length;
-  if (latin / letters.length < 0.6) return "other";
-  const words = text.toLowerCase().match(/[\p{L}'-]+/gu) ?? [];
+  // Counted character by character with a table for ASCII: this runs on every draft, up to 50,000
+  // characters, and a Unicode regex per letter (or per run of letters) cost more than the check.
+  let letters = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      if (ASCII_LETTER[code]) {
+        letters++;
+        latin++;
+      }
+      i++;
+      continue;
+    }
+    const point = text.codePointAt(i)!;
+    const size = point > 0xffff ? 2 : 1;
+    if (LETTER.test(String.fromCodePoint(point))) {
+      letters++;
+      if (size === 1 && code >= 0xc0 && code <= 0x24f) latin++;
+    }
+    i += size;
+  }
+  if (letters < 12) return "en";
+  if (latin / letters < 0.6) return "other";
   let english = 0;
   let other = 0;
-  for (const w of words) {
+  for (const m of text.toLowerCase().matchAll(WORD)) {
+    const w = m[0];
     if (ENGLISH.has(w)) english++;
     else if (OTHER.has(w)) other++;
   }
   return other >= 3 && other > english * 1.5 ? "other" : "en";
 }
+
+const LETTER = /^\p{L}$/u;
+const ASCII_LETTER = Uint8Array.from({ length: 128 }, (_v, code) => (LETTER.test(String.fromCharCode(code)) ? 1 : 0));
+const WORD = /[\p{L}'-]+/gu;

@@ -1,6 +1,7 @@
 import type { Doc, Span } from "./text";
 import { sentenceAt } from "./text";
-import { mayContain, requiredWords, trigramsOf } from "./prefilter";
+import { requiredWords } from "./prefilter";
+import { WordFinder } from "./word-finder";
 
 /** A gap of up to n characters inside one sentence. */
 export const gap = (n: number): string => `[^.!?\\n]{0,${n}}?`;
@@ -18,28 +19,81 @@ export function rx(...parts: string[]): RegExp {
     const pattern = apostrophesOptional(source);
     compiled.set(source, (re = new RegExp(pattern, "g")));
     const words = requiredWords(pattern);
-    if (words) needs.set(re, words);
+    if (words) registerNeeds(re, words);
   }
   return re;
 }
 
 /** Every lexicon pattern compiled so far, with the words it needs (null: always run). */
 export function lexiconPatterns(): Array<{ re: RegExp; words: readonly string[][] | null }> {
-  return [...compiled.values()].map((re) => ({ re, words: needs.get(re) ?? null }));
+  return [...compiled.values()].map((re) => ({ re, words: needs.get(re)?.words ?? null }));
 }
 
-/** The literal words a lexicon pattern needs (one of each set), when they are known. */
-const needs = new WeakMap<RegExp, string[][]>();
-const trigrams = new WeakMap<Doc, Uint32Array>();
+/**
+ * The literal words the lexicon's patterns need, each once (cut to their first characters: a text
+ * holding a word holds its start, and the automaton stays small), and the word sets of the patterns
+ * each belongs to.
+ */
+const MAX_WORD_CHARS = 12;
+const wordIds = new Map<string, number>();
+const setsHolding: number[][] = [];
+let setCount = 0;
+/** Per pattern: its word sets (the text must hold a word of each), by id and in words. */
+const needs = new WeakMap<RegExp, { sets: Int32Array; words: string[][] }>();
+let finder: WordFinder | null = null;
+let finderSets = 0;
+const setsPresent = new WeakMap<Doc, Uint8Array>();
+
+function registerNeeds(re: RegExp, words: string[][]): void {
+  // A set with a one-letter word is in nearly every text: it is not worth looking for.
+  const sets = words.filter((set) => set.every((word) => word.length > 1)).map((set) => {
+    const id = setCount++;
+    for (const word of set) {
+      const key = word.slice(0, MAX_WORD_CHARS);
+      let wordId = wordIds.get(key);
+      if (wordId === undefined) {
+        wordIds.set(key, (wordId = wordIds.size));
+        setsHolding.push([]);
+      }
+      if (!setsHolding[wordId]!.includes(id)) setsHolding[wordId]!.push(id);
+    }
+    return id;
+  });
+  needs.set(re, { sets: Int32Array.from(sets), words });
+}
+
+/** Which word sets have a word in the text: one pass of the automaton over it, once per document. */
+function presentIn(doc: Doc): Uint8Array {
+  const known = setsPresent.get(doc);
+  if (known && known.length === setCount) return known;
+  // Built once the lexicon is compiled (again only if a pattern compiled later added words or sets).
+  if (!finder || finderSets !== setCount) {
+    finder = new WordFinder([...wordIds.keys()], setsHolding);
+    finderSets = setCount;
+  }
+  const present = new Uint8Array(setCount);
+  finder.markGroups(doc.norm, present);
+  setsPresent.set(doc, present);
+  return present;
+}
 
 /** False when the text lacks all the words of a set the pattern needs, so running it would find nothing. */
 export function mayMatch(doc: Doc, re: RegExp): boolean {
-  const sets = needs.get(re);
+  return holdsAll(presentIn(doc), needs.get(re)?.sets);
+}
+
+function holdsAll(present: Uint8Array, sets: Int32Array | undefined): boolean {
   if (!sets) return true;
-  let index = trigrams.get(doc);
-  if (!index) trigrams.set(doc, (index = trigramsOf(doc.norm)));
-  for (const words of sets) if (!words.some((word) => mayContain(doc.norm, index, word))) return false;
+  for (let i = 0; i < sets.length; i++) if (!present[sets[i]!]) return false;
   return true;
+}
+
+/** The word sets of each pattern of a list, looked up once per list rather than once per pattern and text. */
+const listSets = new WeakMap<readonly RegExp[], Array<Int32Array | undefined>>();
+function setsOfList(res: readonly RegExp[]): Array<Int32Array | undefined> {
+  let sets = listSets.get(res);
+  if (!sets) listSets.set(res, (sets = res.map((re) => needs.get(re)?.sets)));
+  return sets;
 }
 
 /**
@@ -65,10 +119,13 @@ export function apostrophesOptional(source: string): string {
 
 export type Guard = (doc: Doc, span: Span) => boolean;
 
-/** The matches of `re` in the normalised text that pass all guards, in order (lazily). */
-function* matches(doc: Doc, re: RegExp, guards: Guard[]): Generator<Span> {
-  if (!mayMatch(doc, re)) return;
-  re.lastIndex = 0;
+const passes = (doc: Doc, span: Span, guards: readonly Guard[]): boolean => {
+  for (const guard of guards) if (!guard(doc, span)) return false;
+  return true;
+};
+
+/** The next match of `re` from `re.lastIndex` that passes all guards (guards run as matches are found). */
+function nextMatch(doc: Doc, re: RegExp, guards: readonly Guard[]): Span | null {
   let m: RegExpExecArray | null;
   while ((m = re.exec(doc.norm))) {
     if (m[0].length === 0) {
@@ -76,21 +133,36 @@ function* matches(doc: Doc, re: RegExp, guards: Guard[]): Generator<Span> {
       continue;
     }
     const span = { start: m.index, end: m.index + m[0].length };
-    if (guards.every((g) => g(doc, span))) yield span;
+    if (passes(doc, span, guards)) return span;
   }
-}
-
-export const findAll = (doc: Doc, re: RegExp, ...guards: Guard[]): Span[] => [...matches(doc, re, guards)];
-
-/** The first match that passes all guards (stops there: most signals only need to know whether and where). */
-export function findFirst(doc: Doc, re: RegExp, ...guards: Guard[]): Span | null {
-  for (const span of matches(doc, re, guards)) return span;
   return null;
 }
 
-export function findAny(doc: Doc, res: RegExp[], ...guards: Guard[]): Span | null {
-  for (const re of res) {
-    const hit = findFirst(doc, re, ...guards);
+/** Every match that passes all guards, in order. */
+export function findAll(doc: Doc, re: RegExp, ...guards: Guard[]): Span[] {
+  const found: Span[] = [];
+  if (!mayMatch(doc, re)) return found;
+  re.lastIndex = 0;
+  for (let span = nextMatch(doc, re, guards); span; span = nextMatch(doc, re, guards)) found.push(span);
+  return found;
+}
+
+/** The first match that passes all guards (stops there: most signals only need to know whether and where). */
+export function findFirst(doc: Doc, re: RegExp, ...guards: Guard[]): Span | null {
+  if (!mayMatch(doc, re)) return null;
+  re.lastIndex = 0;
+  return nextMatch(doc, re, guards);
+}
+
+/** The first match of the first pattern of the list that has one. */
+export function findAny(doc: Doc, res: readonly RegExp[], ...guards: Guard[]): Span | null {
+  const present = presentIn(doc);
+  const sets = setsOfList(res);
+  for (let i = 0; i < res.length; i++) {
+    if (!holdsAll(present, sets[i])) continue;
+    const re = res[i]!;
+    re.lastIndex = 0;
+    const hit = nextMatch(doc, re, guards);
     if (hit) return hit;
   }
   return null;

@@ -228,32 +228,3 @@ export function requiredWords(source: string): string[][] | null {
     throw error;
   }
 }
-
-/**
- * The text's three-character pieces as a bit set of about eight bits per character (hashed: a
- * collision only lets a pattern run). Small, as the analysis cache keeps one per cached text.
- */
-export function trigramsOf(text: string): Uint32Array {
-  let size = 1024;
-  while (size < text.length * 8 && size < 1 << 20) size *= 2;
-  const bits = new Uint32Array(size / 32);
-  const mask = size - 1;
-  for (let i = 0; i + 3 <= text.length; i++) {
-    const h = trigramHash(text.charCodeAt(i), text.charCodeAt(i + 1), text.charCodeAt(i + 2)) & mask;
-    bits[h >>> 5]! |= 1 << (h & 31);
-  }
-  return bits;
-}
-
-const trigramHash = (a: number, b: number, c: number): number => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) >>> 8;
-
-/** Whether a word may occur in the text of these trigrams (never false when it does). */
-export function mayContain(text: string, trigrams: Uint32Array, word: string): boolean {
-  if (word.length < 3) return text.includes(word);
-  const mask = trigrams.length * 32 - 1;
-  for (let i = 0; i + 3 <= word.length; i++) {
-    const h = trigramHash(word.charCodeAt(i), word.charCodeAt(i + 1), word.charCodeAt(i + 2)) & mask;
-    if (!(trigrams[h >>> 5]! & (1 << (h & 31)))) return false;
-  }
-  return true;
-}

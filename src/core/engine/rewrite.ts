@@ -5,11 +5,10 @@
  * none of the anti-pattern rules fire.
  */
 import type { Finding, Kind, RuleId } from "../types";
-import { findingsFor, inspect } from "./inspect";
-import { Evidence } from "./evidence";
-import { analyse, type Doc } from "./text";
+import { firstPlacedProblem, inspect } from "./inspect";
+import { Evidence, signalOf, type SpanSignal } from "./evidence";
+import { analyse, type Doc, type Span } from "./text";
 import { MAX_BODY_SENTENCES } from "./rules";
-import * as signals from "./signals";
 
 /** Rules a rewrite must never trigger (spec: rewrite requirement 3). */
 export const MUST_BE_CLEAN: readonly RuleId[] = ["quid-pro-quo", "generic-template", "demanding-tone", "email-workaround", "premature-pitch", "mass-blast", "too-long", "no-graceful-out"];
@@ -245,10 +244,19 @@ const OUTS: Record<"intro" | "vouch" | "reach" | "follow", string[]> = {
   ],
 };
 
-function hash(text: string): number {
-  let h = 2166136261;
+/** FNV-1a over the text, as a signed 32-bit integer. */
+function fnv1a(text: string): number {
+  let h = 2166136261 | 0;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
+  return h;
+}
+
+/**
+ * The unsigned FNV-1a hash. The conversion stays out of the loop's function: V8 compiles that long
+ * loop on the fly, and code after it that turned the hash unsigned bailed out on every call.
+ */
+function hash(text: string): number {
+  return fnv1a(text) >>> 0;
 }
 
 /** A graceful way out in words that vary from draft to draft (chosen by the draft's hash, so still deterministic). */
@@ -281,49 +289,76 @@ const PLACEHOLDER_GAPS: RuleId[] = ["no-shared-context", "unclear-intent", "no-s
 
 /* ---------- which sentences matter most ---------- */
 
-const ASK_SIGNAL: Record<Exclude<Kind, "other">, (doc: Doc) => unknown> = {
-  intro_request: signals.introAsk,
-  recommendation_ask: signals.recommendationAsk,
-  endorsement_ask: signals.endorsementAsk,
-  connection_request: signals.connectionAsk,
-  outreach: signals.outreachAsk,
-  follow_up: signals.followUpMarker,
+const ASK_SIGNAL: Record<Exclude<Kind, "other">, SpanSignal> = {
+  intro_request: "introAsk",
+  recommendation_ask: "recommendationAsk",
+  endorsement_ask: "endorsementAsk",
+  connection_request: "connectionAsk",
+  outreach: "outreachAsk",
+  follow_up: "followUpMarker",
 };
+const asks = (doc: Doc, kind: Exclude<Kind, "other">): boolean => signalOf(doc, ASK_SIGNAL[kind]) !== null;
 
 /** The things people ask for by name: the sentence naming it says what the ask is. */
 const WHAT_IS_ASKED_FOR = /\b(?:r[eé]sum[eé]s?|cv|interview\w*|internships?|positions?|job|openings?|lunch|coffee|meeting|call|advice|feedback|recommendations?|references?|referr\w*|introduc\w+|speak(?:er|ing)|keynote|panel|sponsor\w*|partnership)\b/i;
 
 const PLEASANTRY = /^(?:hope|i hope|hoping you|long time|it's been (?:ages|a while)|thanks|thank you|cheers|congrats|sorry)\b/i;
 
-const priorities = new Map<string, number>();
+/**
+ * What one rewrite works out about single sentences, each text once: its analysis, how much it
+ * carries, the anti-patterns in it. Cuts and repairs ask about the same sentences again and again.
+ */
+class SentenceNotes {
+  private readonly docs = new Map<string, Doc>();
+  private readonly priorities = new Map<string, number>();
+  private readonly problems = new Map<string, Span | null>();
+  private readonly names = new Map<string, string[]>();
 
-/** How much a sentence carries (the ask, names, context, intent...); memoised because cuts ask again and again. */
-function priority(text: string, kind: Kind): number {
-  const key = kind + "\u0000" + text;
-  const known = priorities.get(key);
-  if (known !== undefined) return known;
-  if (priorities.size > 5000) priorities.clear();
-  const score = computePriority(text, kind);
-  priorities.set(key, score);
-  return score;
+  constructor(readonly kind: Kind) {}
+
+  doc(text: string): Doc {
+    let doc = this.docs.get(text);
+    if (!doc) this.docs.set(text, (doc = analyse(text)));
+    return doc;
+  }
+
+  /** The names in a sentence, lower-cased. */
+  namesIn(text: string): string[] {
+    let names = this.names.get(text);
+    if (!names) this.names.set(text, (names = namesIn(text).map((n) => n.toLowerCase())));
+    return names;
+  }
+
+  /** How much a sentence carries (the ask, names, context, intent...). */
+  priority(text: string): number {
+    let score = this.priorities.get(text);
+    if (score === undefined) this.priorities.set(text, (score = priorityOf(text, this.doc(text), this.kind)));
+    return score;
+  }
+
+  /** Where the first anti-pattern in one sentence, read as part of a draft of this kind, sits. */
+  contentProblem(text: string): Span | null {
+    let found = this.problems.get(text);
+    if (found === undefined) this.problems.set(text, (found = firstPlacedProblem(new Evidence(this.doc(text), this.kind, undefined), CONTENT_RULES)));
+    return found;
+  }
 }
 
-function computePriority(text: string, kind: Kind): number {
-  const doc = analyse(text);
+function priorityOf(text: string, doc: Doc, kind: Kind): number {
   let score = 0;
-  if (kind !== "other" && ASK_SIGNAL[kind](doc)) score += 100;
+  if (kind !== "other" && asks(doc, kind)) score += 100;
   // E-mails, links and mentions must survive (spec: rewrite requirement 4).
   if (/[\w.+-]+@[\w-]+\.\w|https?:\/\/|<@|<at>|\d{3}[\s.-]\d{3,4}/.test(text)) score += 200;
   score += (text.slice(1).match(/(?<![.!?]\s)\b[A-Z][a-z]+/g) ?? []).length * 12;
   if (/\d/.test(text)) score += 5;
-  if (signals.sharedContext(doc)) score += 45;
-  if (signals.statedIntent(doc)) score += 35;
+  if (signalOf(doc, "sharedContext")) score += 45;
+  if (signalOf(doc, "statedIntent")) score += 35;
   if (WHAT_IS_ASKED_FOR.test(text)) score += 30;
-  if (signals.valueForReader(doc)) score += 15;
-  if (signals.workSpecifics(doc)) score += 10;
-  if (signals.timeFrame(doc)) score += 10;
+  if (signalOf(doc, "valueForReader")) score += 15;
+  if (signalOf(doc, "workSpecifics")) score += 10;
+  if (signalOf(doc, "timeFrame")) score += 10;
   // The sender's own plain way out outranks any other sentence but the ask: a cut must not lose it.
-  if (signals.gracefulOut(doc)) score += PLAIN_OUT.test(text) ? 150 : 60;
+  if (signalOf(doc, "gracefulOut")) score += PLAIN_OUT.test(text) ? 150 : 60;
   if (PLEASANTRY.test(text) && score < 40) score -= 40;
   return score;
 }
@@ -386,8 +421,8 @@ export function namesIn(text: string): string[] {
  * one that names someone or something no kept sentence names yet counts for more, so the cut
  * keeps the people, organisations and products of the draft.
  */
-function strongest(body: BodySentence[], count: number, kind: Kind): BodySentence[] {
-  const candidates = body.map((s, i) => ({ i, p: priority(s.text, kind) + (OPENING_WEIGHT[i] ?? 0), names: namesIn(s.text).map((n) => n.toLowerCase()) }));
+function strongest(body: BodySentence[], count: number, notes: SentenceNotes): BodySentence[] {
+  const candidates = body.map((s, i) => ({ i, p: notes.priority(s.text) + (OPENING_WEIGHT[i] ?? 0), names: notes.namesIn(s.text) }));
   const covered = new Set<string>();
   const keep = new Set<number>(candidates.filter((c) => body[c.i]!.fixed).slice(0, count).map((c) => c.i));
   while (keep.size < Math.min(count, candidates.length)) {
@@ -416,14 +451,17 @@ const MAX_JOINS = 2;
  * Sentences the cut dropped that alone named someone or something are joined to the kept
  * sentence before them with a semicolon (still one sentence), so no person or organisation is lost.
  */
-function withNamesKept(all: BodySentence[], kept: BodySentence[]): BodySentence[] {
+function withNamesKept(all: BodySentence[], kept: BodySentence[], notes: SentenceNotes): BodySentence[] {
   const out = kept.map((s) => ({ ...s }));
-  const known = () => new Set(out.flatMap((s) => namesIn(s.text).map((n) => n.toLowerCase())));
+  // What the kept sentences name and say, worked out again only after a join changed them.
+  let seen: Set<string> | null = null;
+  let lowered: string[] | null = null;
   let joins = 0;
   for (const sentence of all) {
     if (joins >= MAX_JOINS || kept.includes(sentence)) continue;
-    const seen = known();
-    const newNames = namesIn(sentence.text).filter((n) => !seen.has(n.toLowerCase()) && !out.some((s) => s.text.toLowerCase().includes(n.toLowerCase())));
+    const known = (seen ??= new Set(out.flatMap((s) => notes.namesIn(s.text))));
+    const texts = (lowered ??= out.map((s) => s.text.toLowerCase()));
+    const newNames = notes.namesIn(sentence.text).filter((n) => !known.has(n) && !texts.some((t) => t.includes(n)));
     if (!newNames.length || sentence.text.split(/\s+/).length > MAX_WORDS_TO_JOIN) continue;
     const before = all.slice(0, all.indexOf(sentence)).reverse().find((s) => kept.includes(s));
     const host = out[before ? kept.indexOf(before) : 0];
@@ -431,6 +469,8 @@ function withNamesKept(all: BodySentence[], kept: BodySentence[]): BodySentence[
     const tail = sentence.text.replace(/^(\p{Lu})(?=\p{Ll})/u, (c) => (/^I\b/.test(sentence.text) ? c : c.toLowerCase()));
     host.text = host.text.replace(/[.!]+\s*$/, "") + "; " + tail;
     joins++;
+    seen = null;
+    lowered = null;
   }
   return out;
 }
@@ -505,18 +545,18 @@ function repairAt(parts: Parts, finding: Finding, assembled: Assembled): boolean
 }
 
 /** Fixes what has no single place: too many sentences (cut the weakest), no way out (add one). */
-function repairWhole(parts: Parts, finding: Finding, assembled: Assembled, kind: Kind): boolean {
+function repairWhole(parts: Parts, finding: Finding, assembled: Assembled, doc: Doc, notes: SentenceNotes): boolean {
   if (finding.rule === "too-long") {
     const removable = parts.body.map((s, i) => ({ s, i })).filter(({ s }) => !s.fixed);
     if (!removable.length) return false;
-    const excess = Math.max(1, analyse(assembled.text).bodySentences.length - MAX_BODY_SENTENCES);
-    const weakest = new Set(removable.sort((a, b) => priority(a.s.text, kind) - priority(b.s.text, kind) || b.i - a.i).slice(0, excess).map((r) => r.i));
+    const excess = Math.max(1, doc.bodySentences.length - MAX_BODY_SENTENCES);
+    const weakest = new Set(removable.sort((a, b) => notes.priority(a.s.text) - notes.priority(b.s.text) || b.i - a.i).slice(0, excess).map((r) => r.i));
     parts.body = parts.body.filter((_s, i) => !weakest.has(i));
     return true;
   }
   if (finding.rule === "no-graceful-out") {
     if (parts.body.some((s) => s.fixed && PLAIN_OUT.test(s.text))) return false;
-    parts.body.push({ text: gracefulOutFor(kind, assembled.text), fixed: true });
+    parts.body.push({ text: gracefulOutFor(notes.kind, assembled.text), fixed: true });
     return true;
   }
   return false;
@@ -527,10 +567,10 @@ function repairWhole(parts: Parts, finding: Finding, assembled: Assembled, kind:
  * sentence, last sentence first, so the offsets of the others stay valid; whole-text fixes
  * (length, the way out) wait until the sentences are clean.
  */
-function repairUntilClean(parts: Parts, kind: Kind, rules: readonly RuleId[]): void {
+function repairUntilClean(parts: Parts, notes: SentenceNotes, rules: readonly RuleId[]): void {
   for (let round = 0; round < MAX_REPAIR_ROUNDS; round++) {
     const assembled = assemble(parts);
-    const dirty = inspect(assembled.text, {}, rules).findings;
+    const { evidence, findings: dirty } = inspect(assembled.text, {}, rules);
     if (!dirty.length) return;
     const bySentence = new Map<number, Finding>();
     for (const f of dirty) {
@@ -541,23 +581,9 @@ function repairUntilClean(parts: Parts, kind: Kind, rules: readonly RuleId[]): v
     }
     let changed = false;
     for (const index of [...bySentence.keys()].sort((x, y) => y - x)) changed = repairAt(parts, bySentence.get(index)!, assembled) || changed;
-    if (!changed) changed = dirty.some((f) => repairWhole(parts, f, assembled, kind));
+    if (!changed) changed = dirty.some((f) => repairWhole(parts, f, assembled, evidence.doc, notes));
     if (!changed) return;
   }
-}
-
-const sentenceChecks = new Map<string, Finding[]>();
-
-/** The anti-patterns in one sentence read as part of a draft of this kind; memoised, as most sentences survive a round unchanged. */
-function findingsInSentence(text: string, kind: Kind): Finding[] {
-  const key = kind + "\u0000" + text;
-  let found = sentenceChecks.get(key);
-  if (!found) {
-    if (sentenceChecks.size > 5000) sentenceChecks.clear();
-    found = findingsFor(new Evidence(analyse(text), kind, undefined), CONTENT_RULES).filter((f) => f.start !== null);
-    sentenceChecks.set(key, found);
-  }
-  return found;
 }
 
 /**
@@ -565,14 +591,14 @@ function findingsInSentence(text: string, kind: Kind): Finding[] {
  * sentences that changed are read again). The whole-text check at the end catches anything that
  * only shows across sentences.
  */
-function repairSentences(parts: Parts, kind: Kind): void {
+function repairSentences(parts: Parts, notes: SentenceNotes): void {
   for (let round = 0; round < MAX_REPAIR_ROUNDS; round++) {
     let changed = false;
     for (let i = parts.body.length - 1; i >= 0; i--) {
       const sentence = parts.body[i]!;
-      const finding = sentence.fixed ? undefined : findingsInSentence(sentence.text, kind)[0];
-      if (!finding) continue;
-      const shorter = withoutClause(sentence.text, finding.start!, finding.end!);
+      const problem = sentence.fixed ? null : notes.contentProblem(sentence.text);
+      if (!problem) continue;
+      const shorter = withoutClause(sentence.text, problem.start, problem.end);
       if (shorter) sentence.text = shorter;
       else parts.body.splice(i, 1);
       changed = true;
@@ -583,7 +609,7 @@ function repairSentences(parts: Parts, kind: Kind): void {
 
 /** Outs phrased so plainly that no reader can miss them; an unusual one is replaced by one of ours. */
 const PLAIN_OUT = /\b(?:understand|no worries|no problem|no pressure|feel free|totally fine|completely fine|perfectly fine|rather not|say no|decline|no hard feelings|no obligation|not a good time|either way|ignore this)\b/i;
-const hasPlainOut = (body: BodySentence[]): boolean => body.some((s) => PLAIN_OUT.test(s.text) && signals.gracefulOut(analyse(s.text)));
+const hasPlainOut = (body: BodySentence[], notes: SentenceNotes): boolean => body.some((s) => PLAIN_OUT.test(s.text) && signalOf(notes.doc(s.text), "gracefulOut"));
 
 /** The anti-patterns removed from the sender's own sentences before anything is added or cut for length. */
 const CONTENT_RULES: readonly RuleId[] = MUST_BE_CLEAN.filter((r) => r !== "too-long" && r !== "no-graceful-out");
@@ -603,18 +629,19 @@ function placeholdersFor(findings: Finding[]): { gaps: string[]; tips: string[] 
  * placeholders in the room left (how you know each other first), an ask if cleaning removed it, and
  * the way out last.
  */
-function fitToLength(parts: Parts, kind: Kind, findings: Finding[], out: string | null): void {
+function fitToLength(parts: Parts, notes: SentenceNotes, findings: Finding[], out: string | null): void {
+  const kind = notes.kind;
   const { gaps, tips } = placeholdersFor(findings);
   const outCost = out ? 1 : 0;
   // A sign-off many readers would not recognise as one (e.g. "Grazie,") is counted as body text, to be safe.
   const signOffCost = parts.signOff.length && !COMMON_SIGN_OFF.test(parts.signOff[0] ?? "") ? parts.signOff.length : 0;
   const budget = Math.max(2, MAX_BODY_SENTENCES - signOffCost) - outCost;
   const room = Math.max(Math.min(4, budget), budget - Math.min(gaps.length, 2));
-  if (parts.body.length > room) parts.body = withNamesKept(parts.body, strongest(parts.body, room, kind));
+  if (parts.body.length > room) parts.body = withNamesKept(parts.body, strongest(parts.body, room, notes), notes);
 
   const additions = [...gaps, ...tips].slice(0, Math.max(0, budget - parts.body.length)).map((text) => ({ text, fixed: true }));
   if (additions[0]?.text === PLACEHOLDER["no-shared-context"]) parts.body.unshift(additions.shift()!);
-  if (kind !== "other" && !parts.body.some((s) => ASK_SIGNAL[kind](analyse(s.text)))) {
+  if (kind !== "other" && !parts.body.some((s) => asks(notes.doc(s.text), kind))) {
     if (parts.body.length + additions.length >= budget) additions.pop();
     parts.body.push({ text: FALLBACK_ASK[kind], fixed: true });
   }
@@ -659,17 +686,23 @@ function restoreEntities(parts: Parts, draft: string, findings: Finding[]): void
  * gets its full form back, so the reader still knows exactly who or what is meant.
  */
 function completeNames(parts: Parts, draft: string, findings: Finding[]): void {
-  const kept = () => parts.body.map((b) => b.text).join("\n");
+  // The kept text in lower case, worked out again only after a name was completed in it.
+  let keptLower: string | null = null;
+  const kept = () => (keptLower ??= parts.body.map((b) => b.text).join("\n").toLowerCase());
   const flagged = findings.filter((f) => f.start !== null && f.end !== null && MUST_BE_CLEAN.includes(f.rule)).map((f) => draft.slice(f.start!, f.end!).toLowerCase());
   for (const name of new Set(namesIn(draft))) {
     if (flagged.some((words) => words.includes(name.toLowerCase()))) continue;
-    if (!name.includes(" ") || kept().toLowerCase().includes(name.toLowerCase())) continue;
+    if (!name.includes(" ") || kept().includes(name.toLowerCase())) continue;
     for (const part of name.split(" ")) {
       if (part.length < 3 || NOT_A_NAME.has(part.toLowerCase())) continue;
+      // Only sentences holding the part as written can match the pattern below (cheaper to check first).
+      const holding = parts.body.filter((b) => !b.fixed && b.text.includes(part) && !b.text.includes(name));
+      if (!holding.length) continue;
       const word = new RegExp(`(?<![\\p{L}\\d])${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\d])(?! ${name.split(" ").slice(1).join(" ")})`, "u");
-      const sentence = parts.body.find((b) => !b.fixed && word.test(b.text) && !b.text.includes(name));
+      const sentence = holding.find((b) => word.test(b.text));
       if (sentence) {
         sentence.text = sentence.text.replace(word, name);
+        keptLower = null;
         break;
       }
     }
@@ -682,20 +715,21 @@ export function rewrite(e: Evidence, findings: Finding[]): string {
   if (parts.greeting) parts.greeting = GROUP_GREETING.test(parts.greeting) ? "Hi [their first name]," : replaceMergeFields(parts.greeting);
   parts.body = parts.body.map((s) => ({ text: soften(replaceMergeFields(s.text), kind), fixed: false }));
   // A very long draft is first cut to its most telling sentences, so repairs work on a short text.
-  if (parts.body.length > MAX_SENTENCES_TO_REPAIR) parts.body = strongest(parts.body, MAX_SENTENCES_TO_REPAIR, kind);
-  if (findings.some((f) => CONTENT_RULES.includes(f.rule))) repairSentences(parts, kind);
+  const notes = new SentenceNotes(kind);
+  if (parts.body.length > MAX_SENTENCES_TO_REPAIR) parts.body = strongest(parts.body, MAX_SENTENCES_TO_REPAIR, notes);
+  if (findings.some((f) => CONTENT_RULES.includes(f.rule))) repairSentences(parts, notes);
 
   // The sender's own way out stays if a reader can't miss it; otherwise one of ours replaces it.
-  const out = hasPlainOut(parts.body) ? null : gracefulOutFor(kind, e.doc.raw);
-  if (out) parts.body = parts.body.filter((s) => !signals.gracefulOut(analyse(s.text)));
-  fitToLength(parts, kind, findings, out);
+  const out = hasPlainOut(parts.body, notes) ? null : gracefulOutFor(kind, e.doc.raw);
+  if (out) parts.body = parts.body.filter((s) => !signalOf(notes.doc(s.text), "gracefulOut"));
+  fitToLength(parts, notes, findings, out);
 
   restoreEntities(parts, e.doc.raw, findings);
-  repairUntilClean(parts, kind, MUST_BE_CLEAN);
+  repairUntilClean(parts, notes, MUST_BE_CLEAN);
   // A model that points at sentence after sentence can leave nothing of the sender's: the rewrite still asks, and still offers a way out.
   if (!parts.body.length && kind !== "other") {
     parts.body = [{ text: FALLBACK_ASK[kind], fixed: true }, { text: gracefulOutFor(kind, e.doc.raw), fixed: true }];
-    repairUntilClean(parts, kind, MUST_BE_CLEAN);
+    repairUntilClean(parts, notes, MUST_BE_CLEAN);
   }
   completeNames(parts, e.doc.raw, findings);
   return assemble(parts).text;

@@ -5,7 +5,8 @@
  * Rules and the kind classifier are built from these; nothing here knows about rules.
  */
 import type { Doc, Span } from "./text";
-import { analyse } from "./text";
+import { analyse, emailSpans } from "./text";
+import { perDoc } from "./per-doc";
 import { findAll, findAny, findFirst, gap, sentenceText, notAQuestionAbout, notConditional, notNegated, notNegatedInside, rx, sentenceLacks, clauseBefore } from "./match";
 
 const G = gap;
@@ -192,8 +193,9 @@ const FOLLOW_UP_MARKER_PATTERNS = [
 
 /** A follow-up about an earlier networking ask (not about an invoice or a meeting time). */
 const WORK_CHASE = /\b(?:invoice|nda|contract|pdf|signature|purchase order|payment|timesheet|expense|receipt|quote for|statement of work|sow)\b/;
+const NETWORKING_ASK = new RegExp(`\\b(?:${REC_NOUN}|intro|introduction|endorse)`);
 export const followUpMarker = (doc: Doc): Span | null =>
-  WORK_CHASE.test(doc.norm) && !new RegExp(`\\b(?:${REC_NOUN}|intro|introduction|endorse)`).test(doc.norm) ? null : findAny(doc, FOLLOW_UP_MARKER_PATTERNS);
+  WORK_CHASE.test(doc.norm) && !NETWORKING_ASK.test(doc.norm) ? null : findAny(doc, FOLLOW_UP_MARKER_PATTERNS);
 
 /* ---------- quid-pro-quo ---------- */
 
@@ -206,13 +208,14 @@ const SENDER_GIVES = rx(
 );
 
 /** A recommendation or endorsement given (or promised) by the sender to the reader. */
-function recommendationOffers(doc: Doc): Span[] {
+const REC_WORD_RE = new RegExp(REC_WORD);
+const recommendationOffers = perDoc((doc: Doc): Span[] => {
   const about = (d: Doc, span: Span) => {
     const sentence = clauseBefore(d, { start: span.end, end: span.end }) + d.norm.slice(span.start, span.end + 60);
-    return new RegExp(REC_WORD).test(sentence) || (/\b(?:one for you|one on your|yours|the same|one back|back)\b/.test(d.norm.slice(span.start, span.end + 20)) && new RegExp(REC_WORD).test(d.norm));
+    return REC_WORD_RE.test(sentence) || (/\b(?:one for you|one on your|yours|the same|one back|back)\b/.test(d.norm.slice(span.start, span.end + 20)) && REC_WORD_RE.test(d.norm));
   };
   return findAll(doc, SENDER_GIVES, notNegated, about, (d, s) => !/\brecommend(?:ed)? your (?:book|podcast|talk|article|post|course|product|tool|work|team's work|service)/.test(d.norm.slice(s.start, s.end + 40)));
-}
+});
 
 const notRecommendationOffer = (doc: Doc, span: Span): boolean => {
   const offers = recommendationOffers(doc);
@@ -597,13 +600,14 @@ export const demandingTone = (doc: Doc): Span | null =>
 
 const LEADING_VOCATIVE = /^\s*(?:@x+\s*|[a-z][\w'-]*,\s*)?(?:please |just |so |now |ok |okay |pls )?/;
 
+const COMMAND = new RegExp(`^${IMPERATIVE}\\b`);
+const DEADLINE_RE = new RegExp(`\\b${DEADLINE}\\b`);
+
 /** "Send it by Friday." — a bare command with a deadline, unless the same sentence softens it. */
 function imperativeWithDeadline(doc: Doc): Span | null {
-  const command = new RegExp(`^${IMPERATIVE}\\b`);
-  const deadline = new RegExp(`\\b${DEADLINE}\\b`);
   for (const sentence of doc.bodySentences.length ? doc.bodySentences : doc.sentences) {
     const text = sentence.text.replace(LEADING_VOCATIVE, "");
-    if (!command.test(text) || !deadline.test(text) || /\bif\b/.test(text) || /\?\s*$/.test(text) || /^do (?:you|we)\b/.test(text)) continue;
+    if (!COMMAND.test(text) || !DEADLINE_RE.test(text) || /\bif\b/.test(text) || /\?\s*$/.test(text) || /^do (?:you|we)\b/.test(text)) continue;
     if (gracefulOut(analyse(doc.raw.slice(sentence.start, sentence.end)))) continue;
     return { start: sentence.start, end: sentence.end };
   }
@@ -693,7 +697,7 @@ export function sendersContacts(doc: Doc): Span[] {
 /** The sender's addresses and numbers one at a time, so a caller that needs one stops at the first. */
 function* contactsOfSender(doc: Doc): Generator<Span> {
   const candidates: Span[] = [];
-  if (doc.raw.includes("@")) for (const m of doc.raw.matchAll(/(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g)) candidates.push({ start: m.index, end: m.index + m[0].length });
+  candidates.push(...emailSpans(doc.raw));
   if (/\d{3}/.test(doc.raw))
     for (const m of doc.raw.matchAll(PHONE)) {
       const digits = (m[0].match(/\d/g) ?? []).length;

@@ -26,7 +26,43 @@ export interface Doc {
 const blank = (s: string, keep = ""): string => keep + " ".repeat(Math.max(0, s.length - keep.length));
 const fill = (s: string, ch: string): string => ch.repeat(s.length);
 
-const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+const EMAIL_USER_CHAR = /[\w.+-]/;
+const EMAIL_DOMAIN = /[\w-]+(?:\.[\w-]+)+/y;
+
+/**
+ * The e-mail addresses of a text: the matches of `(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+`, in
+ * order, as a global search finds them. Found from each "@" rather than by trying the pattern at
+ * every position of the text: a match can only start where the run of address characters before
+ * an "@" starts (anywhere else, the run goes on to the left and the lookbehind fails).
+ */
+export function emailSpans(text: string): Span[] {
+  const found: Span[] = [];
+  let from = 0;
+  for (let at = text.indexOf("@"); at >= 0; at = text.indexOf("@", at + 1)) {
+    let start = at;
+    while (start > 0 && EMAIL_USER_CHAR.test(text[start - 1]!)) start--;
+    // No address characters before the "@", or they began inside the previous address: no match here.
+    if (start === at || start < from) continue;
+    EMAIL_DOMAIN.lastIndex = at + 1;
+    const domain = EMAIL_DOMAIN.exec(text);
+    if (!domain) continue;
+    found.push({ start, end: at + 1 + domain[0].length });
+    from = at + 1 + domain[0].length;
+  }
+  return found;
+}
+
+/** The text with each span filled with `ch`. */
+function filled(text: string, spans: readonly Span[], ch: string): string {
+  if (!spans.length) return text;
+  let out = "";
+  let at = 0;
+  for (const span of spans) {
+    out += text.slice(at, span.start) + ch.repeat(span.end - span.start);
+    at = span.end;
+  }
+  return out + text.slice(at);
+}
 const URL = /\bhttps?:\/\/[^\s<>|]*[^\s<>|.,;:!?)'"]|\bwww\.[\w-]+(?:\.[\w-]+)+(?:[^\s<>|]*[^\s<>|.,;:!?)'"])?/gi;
 const SLACK_LINK = /<(https?:\/\/[^|>\s]+|mailto:[^|>\s]+)(?:\|([^>]*))?>/gi;
 const SLACK_MENTION = /<[@#!][\w|^-]+>/g;
@@ -60,7 +96,7 @@ export function normalise(raw: string): string {
     t = t.replace(SLACK_MENTION, (m) => "@" + fill(m.slice(1), "x"));
     t = t.replace(TEAMS_AT, (m) => blank(m));
   }
-  if (t.includes("@")) t = t.replace(EMAIL, (m) => fill(m, "e"));
+  if (t.includes("@")) t = filled(t, emailSpans(t), "e");
   if (t.includes("http") || t.includes("www.")) t = t.replace(URL, (m) => fill(m, "u"));
   if (t.includes(":")) t = t.replace(EMOJI_CODE, (m) => blank(m));
   // *bold*, _italic_, ~strike~ markers and block-quote / bullet markers are layout, not words.
@@ -130,24 +166,8 @@ function splitLine(line: Line, masked: string, body: boolean, norm: string): Sen
   return out;
 }
 
-const MEMO_LIMIT = 4096;
-const memo = new Map<string, Doc>();
-
-/**
- * Splits and normalises a draft. Memoised for short texts (the rewrite asks about the same
- * sentences many times); a pure function's cache, bounded, with no effect on results.
- */
+/** Splits and normalises a draft. */
 export function analyse(raw: string): Doc {
-  if (raw.length > 2_000) return analyseUncached(raw);
-  const known = memo.get(raw);
-  if (known) return known;
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  const doc = analyseUncached(raw);
-  memo.set(raw, doc);
-  return doc;
-}
-
-function analyseUncached(raw: string): Doc {
   const norm = normalise(raw);
   const masked = maskFalseStops(norm);
   const ls = lines(norm);
