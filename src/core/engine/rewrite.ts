@@ -611,25 +611,65 @@ function restoreEntities(parts: Parts, draft: string, findings: Finding[]): void
   if (!/[@<]|https?:/.test(draft)) return;
   const droppable = findings.filter((f) => (f.rule === "email-workaround" || f.rule === "premature-pitch") && f.start !== null);
   const inDroppable = (at: number) => droppable.some((f) => at >= f.start! - 80 && at <= f.end! + 80);
-  // The joined text is rebuilt only after an entity was put back (a draft may hold thousands of them).
-  let joined: string | null = null;
-  const text = () => (joined ??= [parts.greeting ?? "", ...parts.body.map((b) => b.text), ...parts.signOff].join("\n"));
+  const kept = keptEntities(parts);
   for (const m of draft.matchAll(ENTITY)) {
     const entity = m[0];
-    if (text().includes(entity) || inDroppable(m.index)) continue;
-    joined = null;
+    if (kept.has(entity) || inDroppable(m.index)) continue;
     const first = parts.body.find((b) => !b.fixed) ?? parts.body[0];
     if (entity.startsWith("<@") || entity.startsWith("<#") || entity.startsWith("<!")) {
       if (parts.greeting) parts.greeting = `${entity} ${parts.greeting}`;
       else if (first) first.text = `${entity} ${first.text}`;
+      else continue;
     } else if (entity.includes("@") && !entity.startsWith("<")) {
-      const contact = parts.body.find((b) => b.text.includes("[your email or phone]"));
-      if (contact) contact.text = contact.text.replace("[your email or phone]", entity);
+      const contact = parts.body.find((b) => b.text.includes(CONTACT_SLOT));
+      if (contact) contact.text = contact.text.replace(CONTACT_SLOT, entity);
       else parts.body.splice(Math.max(0, parts.body.length - 1), 0, { text: `You can reach me at ${entity}.`, fixed: true });
     } else {
       parts.body.splice(Math.max(0, parts.body.length - 1), 0, { text: `For reference: ${entity}`, fixed: true });
     }
+    kept.add(entity);
   }
+}
+
+const CONTACT_SLOT = "[your email or phone]";
+
+/**
+ * Whether the rewrite's text holds an entity, as entities are put back one at a time, without
+ * searching the whole text each time (a draft may hold thousands of them). An entity has no spaces
+ * and never ends with "."; one put back is set apart by a space, a line break or a final ".", so
+ * another entity occurs in the text only inside the text as it was or inside one entity put back.
+ * One in angle brackets occurs only as a whole "<…>" span: those are kept in a set. A sender's
+ * sentence holding the contact placeholder could let an address run into its words: then the
+ * text is searched whole.
+ */
+function keptEntities(parts: Parts): { has(entity: string): boolean; add(entity: string): void } {
+  const wholeText = () => [parts.greeting ?? "", ...parts.body.map((b) => b.text), ...parts.signOff].join("\n");
+  if (parts.body.some((b) => !b.fixed && b.text.includes(CONTACT_SLOT))) return { has: (entity) => wholeText().includes(entity), add: () => {} };
+  const before = wholeText();
+  const bracketed = new Set<string>();
+  const addSpans = (text: string) => {
+    for (let open = text.indexOf("<"); open >= 0; open = text.indexOf("<", open + 1)) {
+      const close = text.indexOf(">", open);
+      if (close < 0) break;
+      bracketed.add(text.slice(open, close + 1));
+    }
+  };
+  addSpans(before);
+  // The entities the text already holds, a quick yes before searching it.
+  const held = new Set([...before.matchAll(ENTITY)].map((m) => m[0]));
+  const added: string[] = [];
+  let addedText: string | null = "";
+  return {
+    has(entity) {
+      if (entity.startsWith("<")) return bracketed.has(entity);
+      return held.has(entity) || before.includes(entity) || (addedText ??= added.join("\n")).includes(entity);
+    },
+    add(entity) {
+      addSpans(entity);
+      added.push(entity);
+      addedText = null;
+    },
+  };
 }
 
 /**
