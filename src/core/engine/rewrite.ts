@@ -70,12 +70,26 @@ function unwrapped(doc: Doc): Array<{ start: number; end: number }> {
     const previous = out[out.length - 1];
     const between = previous ? doc.raw.slice(previous.end, s.start) : "";
     const continues =
-      previous && /^[ \t]*\r?\n[ \t]*$/.test(between) && !/[.!?:;]["')\]]?\s*$/.test(doc.raw.slice(previous.start, previous.end)) && /^[a-z0-9(]/.test(doc.raw.slice(s.start, s.end).trimStart());
+      previous && /^[ \t]*\r?\n[ \t]*$/.test(between) && !endsWithStop(doc.raw, previous.start, previous.end) && /^[a-z0-9(]/.test(doc.raw.slice(s.start, s.end).trimStart());
     if (continues) previous.end = s.end;
     else out.push({ start: s.start, end: s.end });
   }
   return out;
 }
+
+/**
+ * Whether `text.slice(start, end)` matches /[.!?:;]["')\]]?\s*$/: read from its end, as the joined
+ * lines of a hard-wrapped paragraph grow with each line (a regex anchored at the end reads from the start).
+ */
+function endsWithStop(text: string, start: number, end: number): boolean {
+  let at = end;
+  while (at > start && WHITESPACE.test(text[at - 1]!)) at--;
+  if (at > start && STOP.test(text[at - 1]!)) return true;
+  return at - 1 > start && CLOSER.test(text[at - 1]!) && STOP.test(text[at - 2]!);
+}
+const WHITESPACE = /\s/;
+const STOP = /[.!?:;]/;
+const CLOSER = /["')\]]/;
 
 const INLINE_GREETING = /^((?:<[^>]+>\s*)?(?:hi|hello|hey|heya|hiya|howdy|yo|g'day|dear|good (?:morning|afternoon|evening))\b(?:[^,.!?:]|\b(?:Mr|Ms|Mrs|Dr|Prof)\.){0,40}[,!:]+|(?:Mr|Ms|Mrs|Dr|Prof)\.? [A-Z][\w'-]+,)\s+/i;
 
@@ -384,7 +398,7 @@ function strongest(body: BodySentence[], count: number, notes: SentenceNotes): B
     let bestValue = -Infinity;
     for (const c of candidates) {
       if (keep.has(c.i)) continue;
-      const value = c.p + NEW_NAME_WEIGHT * new Set(c.names.filter((n) => !covered.has(n))).size;
+      const value = c.p + NEW_NAME_WEIGHT * newNames(c.names, covered);
       if (value > bestValue || (value === bestValue && best && c.i < best.i)) {
         best = c;
         bestValue = value;
@@ -427,6 +441,13 @@ function withNamesKept(all: BodySentence[], kept: BodySentence[], notes: Sentenc
     lowered = null;
   }
   return out;
+}
+
+/** How many different names of a sentence no kept sentence names yet. */
+function newNames(names: readonly string[], covered: ReadonlySet<string>): number {
+  let count = 0;
+  for (let k = 0; k < names.length; k++) if (!covered.has(names[k]!) && names.indexOf(names[k]!) === k) count++;
+  return count;
 }
 
 /** What naming something not yet kept is worth, against a sentence's priority (the ask alone is 100). */
@@ -682,8 +703,9 @@ function completeNames(parts: Parts, draft: string, findings: Finding[]): void {
   const kept = () => (keptLower ??= parts.body.map((b) => b.text).join("\n").toLowerCase());
   const flagged = findings.filter((f) => f.start !== null && f.end !== null && MUST_BE_CLEAN.includes(f.rule)).map((f) => draft.slice(f.start!, f.end!).toLowerCase());
   for (const name of new Set(namesIn(draft))) {
-    if (flagged.some((words) => words.includes(name.toLowerCase()))) continue;
+    // The cheap checks first: a flagged excerpt can be most of the draft.
     if (!name.includes(" ") || kept().includes(name.toLowerCase())) continue;
+    if (flagged.some((words) => words.includes(name.toLowerCase()))) continue;
     for (const part of name.split(" ")) {
       if (part.length < 3 || NOT_A_NAME.has(part.toLowerCase())) continue;
       // Only sentences holding the part as written can match the pattern below (cheaper to check first).
