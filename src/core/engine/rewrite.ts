@@ -112,12 +112,26 @@ export function unwrapped(doc: Doc): Array<{ start: number; end: number }> {
     const previous = out[out.length - 1];
     const between = previous ? doc.raw.slice(previous.end, s.start) : "";
     const continues =
-      previous && /^[ \t]*\r?\n[ \t]*$/.test(between) && !/[.!?:;]["')\]]?\s*$/.test(doc.raw.slice(previous.start, previous.end)) && /^[a-z0-9(]/.test(doc.raw.slice(s.start, s.end).trimStart());
+      previous && /^[ \t]*\r?\n[ \t]*$/.test(between) && !endsWithStop(doc.raw, previous.start, previous.end) && /^[a-z0-9(]/.test(doc.raw.slice(s.start, s.end).trimStart());
     if (continues) previous.end = s.end;
     else out.push({ start: s.start, end: s.end });
   }
   return out;
 }
+
+/**
+ * Whether `text.slice(start, end)` matches /[.!?:;]["')\]]?\s*$/: read from its end, as the joined
+ * lines of a hard-wrapped paragraph grow with each line (a regex anchored at the end reads from the start).
+ */
+function endsWithStop(text: string, start: number, end: number): boolean {
+  let at = end;
+  while (at > start && WHITESPACE.test(text[at - 1]!)) at--;
+  if (at > start && STOP.test(text[at - 1]!)) return true;
+  return at - 1 > start && CLOSER.test(text[at - 1]!) && STOP.test(text[at - 2]!);
+}
+const WHITESPACE = /\s/;
+const STOP = /[.!?:;]/;
+const CLOSER = /["')\]]/;
 
 const INLINE_GREETING = /^((?:<[^>]+>\s*)?(?:hi|hello|hey|heya|hiya|howdy|yo|g'day|dear|good (?:morning|afternoon|evening))\b(?:[^,.!?:]|\b(?:Mr|Ms|Mrs|Dr|Prof)\.){0,40}[,!:]+|(?:Mr|Ms|Mrs|Dr|Prof)\.? [A-Z][\w'-]+,)\s+/i;
 
@@ -430,7 +444,7 @@ function strongest(body: BodySentence[], count: number, notes: SentenceNotes): B
     let bestValue = -Infinity;
     for (const c of candidates) {
       if (keep.has(c.i)) continue;
-      const value = c.p + NEW_NAME_WEIGHT * new Set(c.names.filter((n) => !covered.has(n))).size;
+      const value = c.p + NEW_NAME_WEIGHT * newNames(c.names, covered);
       if (value > bestValue || (value === bestValue && best && c.i < best.i)) {
         best = c;
         bestValue = value;
@@ -473,6 +487,13 @@ function withNamesKept(all: BodySentence[], kept: BodySentence[], notes: Sentenc
     lowered = null;
   }
   return out;
+}
+
+/** How many different names of a sentence no kept sentence names yet. */
+function newNames(names: readonly string[], covered: ReadonlySet<string>): number {
+  let count = 0;
+  for (let k = 0; k < names.length; k++) if (!covered.has(names[k]!) && names.indexOf(names[k]!) === k) count++;
+  return count;
 }
 
 /** What naming something not yet kept is worth, against a sentence's priority (the ask alone is 100). */
@@ -660,25 +681,65 @@ function restoreEntities(parts: Parts, draft: string, findings: Finding[]): void
   if (!/[@<]|https?:/.test(draft)) return;
   const droppable = findings.filter((f) => (f.rule === "email-workaround" || f.rule === "premature-pitch") && f.start !== null);
   const inDroppable = (at: number) => droppable.some((f) => at >= f.start! - 80 && at <= f.end! + 80);
-  // The joined text is rebuilt only after an entity was put back (a draft may hold thousands of them).
-  let joined: string | null = null;
-  const text = () => (joined ??= [parts.greeting ?? "", ...parts.body.map((b) => b.text), ...parts.signOff].join("\n"));
+  const kept = keptEntities(parts);
   for (const m of draft.matchAll(ENTITY)) {
     const entity = m[0];
-    if (text().includes(entity) || inDroppable(m.index)) continue;
-    joined = null;
+    if (kept.has(entity) || inDroppable(m.index)) continue;
     const first = parts.body.find((b) => !b.fixed) ?? parts.body[0];
     if (entity.startsWith("<@") || entity.startsWith("<#") || entity.startsWith("<!")) {
       if (parts.greeting) parts.greeting = `${entity} ${parts.greeting}`;
       else if (first) first.text = `${entity} ${first.text}`;
+      else continue;
     } else if (entity.includes("@") && !entity.startsWith("<")) {
-      const contact = parts.body.find((b) => b.text.includes("[your email or phone]"));
-      if (contact) contact.text = contact.text.replace("[your email or phone]", entity);
+      const contact = parts.body.find((b) => b.text.includes(CONTACT_SLOT));
+      if (contact) contact.text = contact.text.replace(CONTACT_SLOT, entity);
       else parts.body.splice(Math.max(0, parts.body.length - 1), 0, { text: `You can reach me at ${entity}.`, fixed: true });
     } else {
       parts.body.splice(Math.max(0, parts.body.length - 1), 0, { text: `For reference: ${entity}`, fixed: true });
     }
+    kept.add(entity);
   }
+}
+
+const CONTACT_SLOT = "[your email or phone]";
+
+/**
+ * Whether the rewrite's text holds an entity, as entities are put back one at a time, without
+ * searching the whole text each time (a draft may hold thousands of them). An entity has no spaces
+ * and never ends with "."; one put back is set apart by a space, a line break or a final ".", so
+ * another entity occurs in the text only inside the text as it was or inside one entity put back.
+ * One in angle brackets occurs only as a whole "<…>" span: those are kept in a set. A sender's
+ * sentence holding the contact placeholder could let an address run into its words: then the
+ * text is searched whole.
+ */
+function keptEntities(parts: Parts): { has(entity: string): boolean; add(entity: string): void } {
+  const wholeText = () => [parts.greeting ?? "", ...parts.body.map((b) => b.text), ...parts.signOff].join("\n");
+  if (parts.body.some((b) => !b.fixed && b.text.includes(CONTACT_SLOT))) return { has: (entity) => wholeText().includes(entity), add: () => {} };
+  const before = wholeText();
+  const bracketed = new Set<string>();
+  const addSpans = (text: string) => {
+    for (let open = text.indexOf("<"); open >= 0; open = text.indexOf("<", open + 1)) {
+      const close = text.indexOf(">", open);
+      if (close < 0) break;
+      bracketed.add(text.slice(open, close + 1));
+    }
+  };
+  addSpans(before);
+  // The entities the text already holds, a quick yes before searching it.
+  const held = new Set([...before.matchAll(ENTITY)].map((m) => m[0]));
+  const added: string[] = [];
+  let addedText: string | null = "";
+  return {
+    has(entity) {
+      if (entity.startsWith("<")) return bracketed.has(entity);
+      return held.has(entity) || before.includes(entity) || (addedText ??= added.join("\n")).includes(entity);
+    },
+    add(entity) {
+      addSpans(entity);
+      added.push(entity);
+      addedText = null;
+    },
+  };
 }
 
 /**
@@ -691,8 +752,9 @@ function completeNames(parts: Parts, draft: string, findings: Finding[]): void {
   const kept = () => (keptLower ??= parts.body.map((b) => b.text).join("\n").toLowerCase());
   const flagged = findings.filter((f) => f.start !== null && f.end !== null && MUST_BE_CLEAN.includes(f.rule)).map((f) => draft.slice(f.start!, f.end!).toLowerCase());
   for (const name of new Set(namesIn(draft))) {
-    if (flagged.some((words) => words.includes(name.toLowerCase()))) continue;
+    // The cheap checks first: a flagged excerpt can be most of the draft.
     if (!name.includes(" ") || kept().includes(name.toLowerCase())) continue;
+    if (flagged.some((words) => words.includes(name.toLowerCase()))) continue;
     for (const part of name.split(" ")) {
       if (part.length < 3 || NOT_A_NAME.has(part.toLowerCase())) continue;
       // Only sentences holding the part as written can match the pattern below (cheaper to check first).
