@@ -5,6 +5,9 @@ import { slackOwner } from "./owner";
 import type { Viewer } from "./blocks";
 import type { SlackDeps } from "./deps";
 
+/** Resolves once the event loop has handled the I/O already waiting (setImmediate runs after the poll phase). */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export interface ReviewOutput {
   /** Shows the first (deterministic) review; resolves when Slack took it. */
   show(result: ReviewResult, note?: string): Promise<void>;
@@ -20,6 +23,8 @@ export interface ReviewOutput {
  * Null when the draft got no review (declined: too complex to review in time).
  */
 export async function reviewAndShow(deps: SlackDeps, draft: string, viewer: Viewer, output: ReviewOutput): Promise<ReviewResult | null> {
+  // Everything here comes after the ack: requests already waiting on their sockets are acked first.
+  await nextTurn();
   const owner = slackOwner(viewer);
   const reviewNow = (context?: ReviewContext) => firstReview(deps, draft, context, actorId(owner));
   // Read on every review: an admin's change applies to the next one, on every replica, with no restart.
