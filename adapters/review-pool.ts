@@ -172,8 +172,19 @@ export function startReviewPool(options: ReviewPoolOptions): ReviewPool | null {
   function giveUp(detail: string): void {
     broken = new PoolUnavailableError(detail);
     logger?.error({ err: broken.message }, "review pool stopped; reviewing on the main thread");
-    for (const job of queue.splice(0)) job.reject(broken);
-    for (const slot of slots) void slot.worker.terminate();
+    void rejectAll(broken);
+  }
+
+  /** Every waiting and running job fails with `error` (callers then review on their own thread); the workers stop. */
+  function rejectAll(error: PoolUnavailableError): Promise<unknown> {
+    for (const job of queue.splice(0)) job.reject(error);
+    for (const slot of slots) {
+      if (!slot.job) continue;
+      clearTimeout(slot.job.timer);
+      slot.job.reject(error);
+      slot.job = null;
+    }
+    return Promise.all(slots.map((slot) => slot.worker.terminate()));
   }
 
   return {
@@ -187,16 +198,7 @@ export function startReviewPool(options: ReviewPoolOptions): ReviewPool | null {
     },
     async close() {
       closed = true;
-      const gone = new PoolUnavailableError("closed");
-      for (const job of queue.splice(0)) job.reject(gone);
-      for (const slot of slots) {
-        if (slot.job) {
-          clearTimeout(slot.job.timer);
-          slot.job.reject(gone);
-          slot.job = null;
-        }
-      }
-      await Promise.all(slots.map((slot) => slot.worker.terminate()));
+      await rejectAll(new PoolUnavailableError("closed"));
     },
   };
 }

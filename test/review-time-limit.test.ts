@@ -3,9 +3,13 @@
  * user is told kindly, the stuck worker is replaced. Driven through Slack's signed requests and Teams'
  * activities, with a pool whose workers stall on drafts marked "[stall]" (test/fixtures/slow-review-worker.js).
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { REVIEW_THREAD_NICENESS, startReviewPool, TOO_COMPLEX_MESSAGE, type ReviewPool } from "../adapters/review-pool";
+import { firstReview } from "../adapters/first-review";
+import { PoolUnavailableError, REVIEW_THREAD_NICENESS, startReviewPool, TOO_COMPLEX_MESSAGE, type ReviewPool } from "../adapters/review-pool";
+import { createLogger } from "../src/logger";
+import { rulesOnlyReviewService } from "../src/review-service";
 import { review } from "../src/core/review";
 import { slashCommand, startSlackHarness, type SlackHarness } from "./slack-harness";
 import { ANA, BEN, channelMention, startTeamsBotUnderTest, type TeamsBotUnderTest } from "./teams-harness";
@@ -120,6 +124,19 @@ describeBuilt("the pool itself", () => {
       await Promise.all([pool.review(DRAFT, undefined, "cli:a:1"), pool.review(DRAFT, undefined, "cli:a:2")]);
       expect(niceOfThreads().filter((nice) => nice === REVIEW_THREAD_NICENESS).length - before).toBe(2);
       expect(niceOfThreads()[0]).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test("workers that cannot start make the pool give up, and reviews go on in the calling thread", async () => {
+    const broken = join(mkdtempSync(join(tmpdir(), "askwell-pool-")), "exits-on-start.js");
+    writeFileSync(broken, "process.exit(3);\n");
+    const pool = startReviewPool({ size: 2, timeLimitMs: 1000, workerFile: broken })!;
+    try {
+      await expect(pool.review(DRAFT, undefined, "cli:a:1")).rejects.toBeInstanceOf(PoolUnavailableError);
+      const deps = { reviews: rulesOnlyReviewService(), reviewPool: pool, logger: createLogger({ level: "silent" }) };
+      expect(await firstReview(deps, DRAFT, undefined, "cli:a:1")).toEqual({ ok: true, value: review(DRAFT) });
     } finally {
       await pool.close();
     }
