@@ -1,8 +1,10 @@
 /**
  * What a chat platform opens before anything of its own: the database, the team's house rules and
- * insights, the tracker and the review service, each closed with the rest if a later start-up step fails.
+ * insights, the tracker, the review service and the review pool, each closed with the rest if a later
+ * start-up step fails.
  */
 import type { Logger } from "../src/logger";
+import type { ReviewPoolConfig } from "../src/config/reviews";
 import type { StorageConfig } from "../src/config/storage";
 import { createReviewServiceFromEnv } from "../src/llm/model-review-service";
 import { settingsTokenUsageStore } from "../src/llm/settings-token-usage";
@@ -10,6 +12,7 @@ import { openStore } from "../src/storage";
 import { createTrackerService } from "../src/tracker";
 import { insightsServiceFor, teamServiceFor } from "../src/tracker/local";
 import type { Closers } from "./closers";
+import { startReviewPool, type ReviewPool } from "./review-pool";
 
 export interface PlatformServiceOptions {
   env: Parameters<typeof createReviewServiceFromEnv>[0];
@@ -18,15 +21,25 @@ export interface PlatformServiceOptions {
   storage: StorageConfig;
   /** Whose token budget the model's usage counts against. */
   platform: Parameters<typeof settingsTokenUsageStore>[1];
+  /** REVIEW_WORKERS and REVIEW_TIME_LIMIT_MS. */
+  reviewPool: ReviewPoolConfig;
+  /** The pool of a platform already running in this process (Slack's, when Teams shares its server): reused, not closed here. */
+  sharedPool?: ReviewPool | null;
 }
 
 export async function openPlatformServices(options: PlatformServiceOptions, closers: Closers) {
   const { env, logger, now, storage, platform } = options;
+  let reviewPool = options.sharedPool;
+  if (reviewPool === undefined) {
+    const started = startReviewPool({ size: options.reviewPool.workers, timeLimitMs: options.reviewPool.timeLimitMs, logger });
+    if (started) closers.add(() => started.close());
+    reviewPool = started;
+  }
   const store = await openStore(storage);
   closers.add(() => store.close());
   const team = teamServiceFor(store, logger);
   const insights = insightsServiceFor(store, logger);
   const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: storage.storeDrafts, logger, team, insights });
   const reviews = createReviewServiceFromEnv(env, logger, { now, usage: settingsTokenUsageStore(store, platform, now) });
-  return { store, team, insights, tracker, reviews };
+  return { store, team, insights, tracker, reviews, reviewPool };
 }

@@ -1,4 +1,5 @@
 /** `npm run bench`: every benchmark that needs no chat platform, printing figures (never pass/fail). */
+import { benchCliMemory, printCliMemory } from "./cli-memory";
 import { benchEngine } from "./engine";
 import { benchTracker } from "./tracker";
 
@@ -6,6 +7,8 @@ async function main(): Promise<void> {
   benchEngine();
   console.log("");
   await benchTracker();
+  console.log("");
+  printCliMemory(await benchCliMemory());
 }
 
 main().catch((error: unknown) => {

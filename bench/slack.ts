@@ -2,19 +2,22 @@
  * `npm run bench:slack`: signed `/review-ask` requests at a fixed rate against Askwell in HTTP mode and,
  * in the same run, against a bare Bolt app that only acks. Each target runs in its own child process
  * (so the load generator does not share its event loop); prints p50/p99 ack latency, their ratio and
- * errors. Targets: p99 < 50 ms, ratio ≤ 1.5, zero errors, every request acked inside 3 s.
+ * errors, how busy each target's event loop was, its CPU per request and its RSS once the work queued
+ * behind the acks is done. Targets: p99 < 50 ms, ratio ≤ 1.5, zero errors, every request acked inside
+ * 3 s and its review posted, RSS < 150 MB after the run.
  *   BENCH_RATE (default 200/s), BENCH_SECONDS (default 30), BENCH_CONNECTIONS (default 20).
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { App, ExpressReceiver } from "@slack/bolt";
 import { createHttpServer } from "../adapters/http/server";
 import { createSlackApp } from "../adapters/slack/app";
-import { startReviewPool } from "../adapters/slack/review-pool";
+import { startReviewPool } from "../adapters/review-pool";
+import { parseReviewPoolConfig } from "../src/config/reviews";
 import { databaseHealthCheck } from "../adapters/slack/start";
 import { parseSlackConfig } from "../src/config/slack";
 import { parseStorageConfig } from "../src/config/storage";
@@ -35,7 +38,20 @@ async function serveFake(): Promise<void> {
   const fake = await new FakeSlackApi().start();
   fake.recording = false;
   process.send?.({ apiUrl: fake.apiUrl, responseUrl: fake.responseUrl("bench") });
+  process.on("message", (message) => {
+    if (message === "responses") process.send?.({ responses: fake.responseCount });
+  });
   process.on("disconnect", () => process.exit(0));
+}
+
+/** CPU time of this process's main thread alone, ms (Linux: /proc; null elsewhere): process.cpuUsage() counts the workers too. */
+function mainThreadCpuMs(): number | null {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
 }
 
 /** Child side: start one target on a free port, tell the parent, serve until killed. */
@@ -48,8 +64,9 @@ async function serve(target: Target, fake: { apiUrl: string; responseUrl: string
     const store = await openStore(storage);
     const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: false });
     const http = createHttpServer({ port: 0, host: "127.0.0.1", logger, healthCheck: databaseHealthCheck(store) });
-    const pool = process.env.BENCH_IN_THREAD ? null : startReviewPool({ size: 1, logger });
-    await createSlackApp({ config: parseSlackConfig(env), http, deps: { reviews: rulesOnlyReviewService(), tracker, logger, now: () => new Date(), reviewOffThread: pool?.reviewNow } });
+    const poolConfig = parseReviewPoolConfig(process.env);
+    const reviewPool = process.env.BENCH_IN_THREAD ? null : startReviewPool({ size: poolConfig.workers, timeLimitMs: poolConfig.timeLimitMs, logger });
+    await createSlackApp({ config: parseSlackConfig(env), http, deps: { reviews: rulesOnlyReviewService(), tracker, logger, now: () => new Date(), reviewPool } });
     const port = await http.start();
     process.send?.({ port });
   } else {
@@ -62,6 +79,11 @@ async function serve(target: Target, fake: { apiUrl: string; responseUrl: string
     const port = await http.start();
     process.send?.({ port });
   }
+  // Figures the parent asks for before and after its load: main-thread busy time and memory.
+  process.on("message", (message) => {
+    if (message !== "stats") return;
+    process.send?.({ elu: performance.eventLoopUtilization(), cpu: process.cpuUsage(), mainCpuMs: mainThreadCpuMs(), rss: process.memoryUsage().rss });
+  });
   const exit = () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
     process.exit(0);
@@ -85,17 +107,48 @@ interface Figures {
   max: number;
   requests: number;
   errors: number;
+  /** The target's event loop: share of the load's wall time spent busy. */
+  busy: number;
+  /** Process CPU (all threads) per request, ms, the follow-up work included. */
+  cpuPerRequest: number;
+  /** The main thread's share of it (null where /proc is not there). */
+  mainCpuPerRequest: number | null;
+  /** The target's RSS when started (idle), and once the load and its follow-up work are over, MB. */
+  rssBefore: number;
+  rssAfter: number;
+  /** Reviews posted to the response_url (Askwell) during the load and the settle time after it. */
+  answered: number;
 }
+
+interface Stats {
+  elu: { idle: number; active: number };
+  cpu: { user: number; system: number };
+  mainCpuMs: number | null;
+  rss: number;
+}
+
+/** Sends `request` to a child and resolves with its next message. */
+function ask<T>(target: ChildProcess, request: string): Promise<T> {
+  return new Promise((resolve) => {
+    target.once("message", (message) => resolve(message as T));
+    target.send(request);
+  });
+}
+
+/** Time for work queued behind the last ack (reviews, response_url posts) to finish before RSS is read. */
+const SETTLE_MS = 3000;
 
 function child<T>(args: string[]): Promise<{ process: ChildProcess; message: T }> {
   const started = fork(__filename, args, { stdio: ["ignore", "inherit", "inherit", "ipc"], execArgv: process.env.BENCH_NODE_ARGS?.split(" ") ?? [] });
   return new Promise((resolve) => started.once("message", (message) => resolve({ process: started, message: message as T })));
 }
 
-async function load(target: Target, fake: { apiUrl: string; responseUrl: string }, rate: number, seconds: number, connections: number): Promise<Figures> {
-  const { process: server, message } = await child<{ port: number }>(["--serve", target, JSON.stringify(fake)]);
+async function load(target: Target, fake: { process: ChildProcess; message: { apiUrl: string; responseUrl: string } }, rate: number, seconds: number, connections: number): Promise<Figures> {
+  const { process: server, message } = await child<{ port: number }>(["--serve", target, JSON.stringify(fake.message)]);
   const { port } = message;
-  const { responseUrl } = fake;
+  const { responseUrl } = fake.message;
+  const answeredBefore = (await ask<{ responses: number }>(fake.process, "responses")).responses;
+  const before = await ask<Stats>(server, "stats");
   let n = 0;
   const bodyFor = () =>
     new URLSearchParams({ token: "x", team_id: "T0001", user_id: `U${(n++ % 50) + 1}`, command: "/review-ask", text: DRAFT, response_url: responseUrl, trigger_id: `t${n}`, channel_id: "C1", api_app_id: "A1" }).toString();
@@ -118,7 +171,27 @@ async function load(target: Target, fake: { apiUrl: string; responseUrl: string 
       ],
     });
     const errors = result.errors + result.timeouts + result.non2xx;
-    return { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, requests: result.requests.total, errors };
+    const after = await ask<Stats>(server, "stats");
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    const settled = await ask<Stats>(server, "stats");
+    const active = after.elu.active - before.elu.active;
+    const busy = active / Math.max(1, active + after.elu.idle - before.elu.idle);
+    const cpuMs = (settled.cpu.user + settled.cpu.system - before.cpu.user - before.cpu.system) / 1000;
+    const mainCpuMs = settled.mainCpuMs !== null && before.mainCpuMs !== null ? settled.mainCpuMs - before.mainCpuMs : null;
+    const answered = (await ask<{ responses: number }>(fake.process, "responses")).responses - answeredBefore;
+    return {
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      requests: result.requests.total,
+      errors,
+      busy,
+      cpuPerRequest: cpuMs / Math.max(1, result.requests.total),
+      mainCpuPerRequest: mainCpuMs === null ? null : mainCpuMs / Math.max(1, result.requests.total),
+      rssBefore: before.rss / 2 ** 20,
+      rssAfter: settled.rss / 2 ** 20,
+      answered,
+    };
   } finally {
     server.disconnect();
     server.kill();
@@ -131,18 +204,24 @@ async function main(): Promise<void> {
   const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
   console.log(`bench:slack — signed /review-ask at ${rate}/s for ${seconds} s, ${connections} connections, HTTP mode`);
   const fake = await child<{ apiUrl: string; responseUrl: string }>(["--fake"]);
-  const bare = await load("bare", fake.message, rate, seconds, connections);
-  const askwell = await load("askwell", fake.message, rate, seconds, connections);
+  const bare = await load("bare", fake, rate, seconds, connections);
+  const askwell = await load("askwell", fake, rate, seconds, connections);
   fake.process.disconnect();
   const row = (name: string, f: Figures) => `${name.padEnd(22)} p50 ${String(f.p50).padStart(4)} ms   p99 ${String(f.p99).padStart(4)} ms   max ${String(f.max).padStart(5)} ms   requests ${f.requests}   errors ${f.errors}`;
+  const usage = (name: string, f: Figures) =>
+    `${name.padEnd(22)} event loop busy ${(100 * f.busy).toFixed(0).padStart(3)}%   CPU/request ${f.cpuPerRequest.toFixed(2)} ms (main thread ${f.mainCpuPerRequest?.toFixed(2) ?? "?"})   RSS ${f.rssBefore.toFixed(0)} → ${f.rssAfter.toFixed(0)} MB` + (name === "Askwell" ? `   reviews posted ${f.answered}` : "");
   console.log(row("bare Bolt (ack only)", bare));
   console.log(row("Askwell", askwell));
+  console.log(usage("bare Bolt (ack only)", bare));
+  console.log(usage("Askwell", askwell));
   const ratio = askwell.p99 / Math.max(bare.p99, 1);
   console.log(`p99 ratio Askwell/bare: ${ratio.toFixed(2)}`);
   const checks = [
     [`Askwell p99 < 50 ms`, askwell.p99 < 50],
     [`p99 ratio ≤ 1.5`, ratio <= 1.5],
     [`zero errors`, askwell.errors + bare.errors === 0],
+    [`every acked review posted`, askwell.answered >= askwell.requests],
+    [`Askwell RSS < 150 MB after the run`, askwell.rssAfter < 150],
     [`every request acked inside 3 s`, askwell.max < 3000 && bare.max < 3000],
   ] as const;
   for (const [name, passed] of checks) console.log(`${passed ? "PASS" : "MISS"}  ${name}`);

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { startReviewPool } from "../adapters/slack/review-pool";
+import { startReviewPool } from "../adapters/review-pool";
 import { review } from "../src/core/review";
 import type { ReviewService } from "../src/review-service";
 import { blocksText, slashCommand, startSlackHarness, type SlackHarness } from "./slack-harness";
@@ -51,13 +51,13 @@ describe("when things break, users get a short kind answer and nothing crashes",
 });
 
 // The pool runs compiled workers: `npm test` builds dist/ first; a bare `npx jest` without a build skips it.
-const workerFile = join(__dirname, "..", "dist", "adapters", "slack", "review-worker.js");
+const workerFile = join(__dirname, "..", "dist", "adapters", "review-worker.js");
 (existsSync(workerFile) ? describe : describe.skip)("review pool (worker threads)", () => {
   test("computes exactly the in-thread review", async () => {
-    const pool = startReviewPool({ size: 2, workerFile })!;
+    const pool = startReviewPool({ size: 2, timeLimitMs: 10_000, workerFile })!;
     try {
       const drafts = [DRAFT, "Hi Dana, could you introduce me to Sam at Acme? We met at the fintech meetup. No worries if not.", "lunch?"];
-      for (const draft of drafts) expect(await pool.reviewNow(draft)).toEqual(review(draft));
+      for (const draft of drafts) expect(await pool.review(draft, undefined, "slack:T1:U1")).toEqual({ ok: true, value: review(draft) });
     } finally {
       await pool.close();
     }

@@ -22,6 +22,7 @@ import { createTrackerService } from "../src/tracker";
 import { insightsServiceFor, teamServiceFor } from "../src/tracker/local";
 import type { TrackerService } from "../src/tracker/tracker-service";
 import type { AskStore } from "../src/core/ask-store";
+import type { ReviewPool } from "../adapters/review-pool";
 import { FakeSlackApi } from "./fakes/slack-api";
 
 export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5".replace(/[yz]/g, "0");
@@ -42,7 +43,7 @@ export interface SlackHarness {
 /** OAuth instead of one bot token: installs go through /slack/install and are kept in the database. */
 export const OAUTH_ENV = { SLACK_CLIENT_ID: "1111.2222", SLACK_CLIENT_SECRET: "client-secret", SLACK_STATE_SECRET: "state-secret-0123456789", ASKWELL_SECRET_KEY: "test-secret-key-0123456789abcdef0123456789" };
 
-export async function startSlackHarness(options: { reviews?: ReviewService; oauth?: boolean; databaseUrl?: string; pgSchema?: string; admins?: string[] } = {}): Promise<SlackHarness> {
+export async function startSlackHarness(options: { reviews?: ReviewService; oauth?: boolean; databaseUrl?: string; pgSchema?: string; admins?: string[]; reviewPool?: ReviewPool } = {}): Promise<SlackHarness> {
   const fake = await new FakeSlackApi().start();
   const dir = mkdtempSync(join(tmpdir(), "askwell-slack-"));
   const auth: Record<string, string> = options.oauth ? OAUTH_ENV : { SLACK_BOT_TOKEN: "xoxb-test-token" };
@@ -58,7 +59,7 @@ export async function startSlackHarness(options: { reviews?: ReviewService; oaut
   const http = createHttpServer({ port: config.port, host: "127.0.0.1", logger, healthCheck: databaseHealthCheck(store) });
   const installationStore = config.auth.type === "oauth" && store instanceof KyselyAskStore ? createInstallationStore(store.db, secretBox(config.auth.secretKey)) : undefined;
   const seenRequests = store instanceof KyselyAskStore ? createSeenRequests(store.db) : null;
-  const slack = await createSlackApp({ config, http, installationStore, seenRequests, deps: { reviews: options.reviews ?? rulesOnlyReviewService(), tracker, logger, now: () => clock.now, team, insights, admins: options.admins ?? [] } });
+  const slack = await createSlackApp({ config, http, installationStore, seenRequests, deps: { reviews: options.reviews ?? rulesOnlyReviewService(), tracker, logger, now: () => clock.now, team, insights, admins: options.admins ?? [], reviewPool: options.reviewPool ?? null } });
   const port = await http.start();
   return {
     url: `http://127.0.0.1:${port}`,

@@ -18,6 +18,7 @@ import { openStore } from "../src/storage";
 import { createTrackerService } from "../src/tracker/create-tracker-service";
 import { insightsServiceFor, teamServiceFor } from "../src/tracker/local";
 import type { TrackerService } from "../src/tracker/tracker-service";
+import type { ReviewPool } from "../adapters/review-pool";
 import { startFakeBotConnector, type FakeBotConnector } from "./fakes/bot-connector";
 
 export const TENANT = "72f988bf-0000-4000-8000-000000000001";
@@ -38,7 +39,7 @@ export interface TeamsBotUnderTest {
   close(): Promise<void>;
 }
 
-export async function startTeamsBotUnderTest(options: { credentials?: TeamsCredentials | null; reviews?: ReviewService; now?: () => Date; databaseUrl?: string; pgSchema?: string; admins?: string[] } = {}): Promise<TeamsBotUnderTest> {
+export async function startTeamsBotUnderTest(options: { credentials?: TeamsCredentials | null; reviews?: ReviewService; now?: () => Date; databaseUrl?: string; pgSchema?: string; admins?: string[]; reviewPool?: ReviewPool } = {}): Promise<TeamsBotUnderTest> {
   const dir = mkdtempSync(join(tmpdir(), "askwell-teams-"));
   const env = { DATABASE_URL: options.databaseUrl ?? `sqlite:${join(dir, "askwell.db")}` };
   const storage = parseStorageConfig(env);
@@ -50,7 +51,7 @@ export async function startTeamsBotUnderTest(options: { credentials?: TeamsCrede
   const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: false, logger, team, insights });
   const connector = await startFakeBotConnector();
   const adapter = createTeamsAdapter(options.credentials ?? null, logger);
-  const bot = new TeamsBot({ reviews: options.reviews ?? rulesOnlyReviewService(), tracker, logger, now, appId: options.credentials?.appId ?? "", team, insights, admins: options.admins ?? [] });
+  const bot = new TeamsBot({ reviews: options.reviews ?? rulesOnlyReviewService(), tracker, logger, now, appId: options.credentials?.appId ?? "", team, insights, admins: options.admins ?? [], reviewPool: options.reviewPool ?? null });
   const server: HttpServer = createHttpServer({ port: 0, host: "127.0.0.1", logger });
   mountTeams(server.app, { adapter, bot, logger });
   const port = await server.start();

@@ -77,7 +77,8 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
       ? // The Socket Mode client opens its connection with installerOptions.clientOptions, not clientOptions.
         new App({ socketMode: true, appToken: config.appToken!, logger, logLevel, clientOptions, installerOptions: { clientOptions }, extendedErrorHandler: true, ...identity })
       : new App({
-          receiver: new ExpressReceiver({ signingSecret: config.signingSecret!, app: options.http.app, processBeforeResponse: false, logger, logLevel, ...oauth }),
+          // The request guard mounted above already checked the signature (and more): Bolt need not hash the body again.
+          receiver: new ExpressReceiver({ signingSecret: config.signingSecret!, signatureVerification: false, app: options.http.app, processBeforeResponse: false, logger, logLevel, ...oauth }),
           logger,
           logLevel,
           clientOptions,

@@ -1,9 +1,9 @@
-import type { ReviewContext, ReviewResult } from "../../src/core/types";
 import type { Logger } from "../../src/logger";
 import type { ReviewService } from "../../src/review-service";
 import type { TrackerService } from "../../src/tracker/tracker-service";
 import type { TeamService } from "../../src/team/team-service";
 import type { InsightsService } from "../../src/team/insights-service";
+import type { ReviewPool } from "../review-pool";
 
 /** What the Slack listeners call into. `tracker` is null when no database is configured (review only). */
 export interface SlackDeps {
@@ -11,8 +11,8 @@ export interface SlackDeps {
   tracker: TrackerService | null;
   logger: Logger;
   now: () => Date;
-  /** The same deterministic review as `reviews.reviewNow`, computed off the acking thread (./review-pool.ts). */
-  reviewOffThread?: (draft: string, context?: ReviewContext) => Promise<ReviewResult>;
+  /** Where the deterministic reviews run, time-limited, off the acking thread; absent or null: on it. */
+  reviewPool?: ReviewPool | null;
   /** House rules and the connector notice; absent or null without a database. */
   team?: TeamService | null;
   /** The team's counters and monthly figures (admins' App Home); absent or null without a database. */

@@ -6,6 +6,7 @@
 import type { InstallationStore } from "@slack/bolt";
 import { sql } from "kysely";
 import type { Env } from "../../src/config/env";
+import { parseReviewPoolConfig } from "../../src/config/reviews";
 import { parseSlackConfig } from "../../src/config/slack";
 import { parseStorageConfig } from "../../src/config/storage";
 import { parseTeamConfig } from "../../src/config/team";
@@ -21,11 +22,13 @@ import { createHttpServer, type HttpServer } from "../http/server";
 import { createSlackApp } from "./app";
 import { createSlackReminderDelivery } from "./delivery";
 import { createInstallationStore, sealPlainInstallations } from "./installation-store";
-import { startReviewPool } from "./review-pool";
+import type { ReviewPool } from "../review-pool";
 
 export interface RunningSlack {
   http: HttpServer;
   port: number;
+  /** The review pool, for Teams when it shares this process. */
+  reviewPool: ReviewPool | null;
   stop(): Promise<void>;
 }
 
@@ -41,9 +44,10 @@ export async function startSlack(options: { env: Env; logger: Logger; now?: () =
   const config = parseSlackConfig(env);
   const storage = parseStorageConfig(env);
   const teamConfig = parseTeamConfig(env);
+  const reviewPoolConfig = parseReviewPoolConfig(env);
   const closers = new Closers();
   return closers.guard(async () => {
-    const { store, team, insights, tracker, reviews } = await openPlatformServices({ env, logger, now, storage, platform: "slack" }, closers);
+    const { store, team, insights, tracker, reviews, reviewPool } = await openPlatformServices({ env, logger, now, storage, platform: "slack", reviewPool: reviewPoolConfig }, closers);
     let installationStore: InstallationStore | undefined;
     if (config.auth.type === "oauth" && store instanceof KyselyAskStore) {
       const box = secretBox(config.auth.secretKey);
@@ -54,10 +58,8 @@ export async function startSlack(options: { env: Env; logger: Logger; now?: () =
 
     const http = createHttpServer({ port: config.port, logger, healthCheck: databaseHealthCheck(store) });
     closers.add(() => http.stop());
-    const pool = startReviewPool({ size: 1, logger });
-    if (pool) closers.add(() => pool.close());
     const seenRequests = store instanceof KyselyAskStore ? createSeenRequests(store.db) : null;
-    const slack = await createSlackApp({ config, http, installationStore, seenRequests, deps: { reviews, tracker, logger, now, reviewOffThread: pool?.reviewNow, team, insights, admins: teamConfig.admins, followUpAfterDays: storage.policy.followUpAfterDays } });
+    const slack = await createSlackApp({ config, http, installationStore, seenRequests, deps: { reviews, tracker, logger, now, reviewPool, team, insights, admins: teamConfig.admins, followUpAfterDays: storage.policy.followUpAfterDays } });
     closers.add(() => slack.stop());
     const port = await http.start();
     await slack.start();
@@ -69,12 +71,12 @@ export async function startSlack(options: { env: Env; logger: Logger; now?: () =
     });
     closers.add(() => runner.stop());
     logger.debug({ mode: config.mode, auth: config.auth.type, port }, "slack: started");
-    return { http, port, stop: () => closers.closeAll() };
+    return { http, port, reviewPool, stop: () => closers.closeAll() };
   });
 }
 
 /** SIGTERM/SIGINT (a deploy, Ctrl-C): stop taking requests, finish the reminder sweep, close the database. */
-export function stopOnSignals(running: RunningSlack, logger: Logger): void {
+export function stopOnSignals(running: Pick<RunningSlack, "stop">, logger: Logger): void {
   const stop = (signal: string) => {
     logger.info({ signal }, "slack: stopping");
     running.stop().then(

@@ -26,6 +26,8 @@ import type { HouseRules } from "../../src/core/house-rules";
 import { parseHouseRules } from "../../src/team/policy-schema";
 import { readPolicyForm } from "../../src/team/policy-input";
 import { actorId, workspaceOf, type TeamService } from "../../src/team/team-service";
+import { firstReview } from "../first-review";
+import type { PoolReview, ReviewPool } from "../review-pool";
 
 export interface TeamsBotDeps {
   reviews: ReviewService;
@@ -43,6 +45,8 @@ export interface TeamsBotDeps {
   admins?: readonly string[];
   /** The deployment's FOLLOW_UP_AFTER_DAYS, shown where the house rules keep the default. */
   followUpAfterDays?: number;
+  /** Where the deterministic reviews run, time-limited, off the thread that answers Teams; absent or null: on it. */
+  reviewPool?: ReviewPool | null;
 }
 
 type Command =
@@ -205,17 +209,23 @@ export class TeamsBot {
     return this.deps.team ? this.deps.team.policyFor(workspaceOf(owner)) : undefined;
   }
 
-  private async review(owner: Owner, draft: string): Promise<ReviewResult> {
+  /** The deterministic review with the tracked history, or why there is none (too complex to review in time). */
+  private async review(owner: Owner, draft: string): Promise<PoolReview> {
     const policy = await this.policyOf(owner);
     const withPolicy = policy ? { policy } : {};
-    const first = this.deps.reviews.reviewNow(draft, withPolicy);
-    if (!this.deps.tracker || first.kind === "other") return first;
-    const history = await this.deps.tracker.historyForDraft(owner, draft, first.kind, this.deps.now());
+    const first = await firstReview(this.deps, draft, withPolicy, actorId(owner));
+    if (!first.ok) {
+      this.deps.logger.warn({ code: first.code, tenant: owner.workspaceId, chars: draft.length }, "teams: review declined");
+      return first;
+    }
+    if (!this.deps.tracker || first.value.kind === "other") return first;
+    const history = await this.deps.tracker.historyForDraft(owner, draft, first.value.kind, this.deps.now());
     if (!history.ok) {
       this.deps.logger.warn({ code: history.code }, "teams: reviewing without tracked history");
       return first;
     }
-    return this.deps.reviews.reviewNow(draft, { ...withPolicy, history: history.value });
+    if (history.value.recipientsOfSameAskLast14Days === 0) return first;
+    return firstReview(this.deps, draft, { ...withPolicy, history: history.value }, actorId(owner));
   }
 
   private isAdmin(owner: Owner): boolean {
@@ -296,7 +306,12 @@ export class TeamsBot {
       await context.sendActivity(problem);
       return;
     }
-    const result = await this.review(owner, draft);
+    const reviewed = await this.review(owner, draft);
+    if (!reviewed.ok) {
+      await context.sendActivity(reviewed.message);
+      return;
+    }
+    const result = reviewed.value;
     const sent = await context.sendActivity(cardMessage(reviewCard(result, draft, owner)));
     if (sent?.id) this.improveLater(context, owner, draft, result, sent.id, []);
     else await this.deps.insights?.countReview(workspaceOf(owner), result, this.deps.now());
@@ -419,7 +434,9 @@ export class TeamsBot {
       }
       if (!dismissed.includes(payload.rule)) dismissed.push(payload.rule);
     }
-    const result = await this.review(owner, draft);
+    const reviewed = await this.review(owner, draft);
+    if (!reviewed.ok) return reviewed.message;
+    const result = reviewed.value;
     const card = cardMessage(reviewCard(result, draft, owner, { dismissed }));
     const cardId = context.activity.replyToId;
     if (cardId) {
@@ -475,7 +492,9 @@ export class TeamsBot {
     const draft = payload.draft?.trim() ?? "";
     const problem = this.draftProblem(draft);
     if (problem) return problem;
-    const result = this.deps.reviews.reviewNow(draft);
+    const reviewed = await firstReview(this.deps, draft, undefined, actorId(owner));
+    if (!reviewed.ok) return reviewed.message;
+    const result = reviewed.value;
     if (result.kind === "other") return "That draft doesn't read like a networking ask, so there's nothing to track.";
 
     const now = this.deps.now();
@@ -492,8 +511,9 @@ export class TeamsBot {
     const ask = tracked.value;
 
     const cardId = context.activity.replyToId;
-    if (cardId) {
-      const card = reviewCard(await this.review(owner, draft), draft, owner, { dismissed: dismissedRules(payload), trackedAskId: ask.id });
+    const cardReview = cardId ? await this.review(owner, draft) : null;
+    if (cardId && cardReview?.ok) {
+      const card = reviewCard(cardReview.value, draft, owner, { dismissed: dismissedRules(payload), trackedAskId: ask.id });
       await context.updateActivity({ ...cardMessage(card), id: cardId }).catch((error: unknown) => {
         // The ask is tracked either way; a stale card is only cosmetic.
         this.deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "teams: tracked, but the card was not updated");

@@ -4,6 +4,7 @@
  * else one of its own with /healthz on PORT), and the in-process runner delivering Teams reminders.
  */
 import type { Env } from "../../src/config/env";
+import { parseReviewPoolConfig } from "../../src/config/reviews";
 import { parseStorageConfig } from "../../src/config/storage";
 import { parseTeamConfig } from "../../src/config/team";
 import { parseTeamsConfig } from "../../src/config/teams";
@@ -17,6 +18,7 @@ import { createTeamsAdapter } from "./adapter";
 import { TeamsBot } from "./bot";
 import { teamsReminderDelivery } from "./delivery";
 import { mountTeams } from "./mount";
+import type { ReviewPool } from "../review-pool";
 
 export interface RunningTeams {
   http: HttpServer;
@@ -24,19 +26,24 @@ export interface RunningTeams {
   stop(): Promise<void>;
 }
 
-export async function startTeams(options: { env: Env; logger: Logger; now?: () => Date; shared?: { http: HttpServer; port: number } }): Promise<RunningTeams> {
+/** `shared`: the server (and review pool) of Slack running in the same process. */
+export async function startTeams(options: { env: Env; logger: Logger; now?: () => Date; shared?: { http: HttpServer; port: number; reviewPool?: ReviewPool | null } }): Promise<RunningTeams> {
   const { env, logger } = options;
   const now = options.now ?? (() => new Date());
   const config = parseTeamsConfig(env);
   if (!config.enabled) throw new AskwellError("teams_disabled", "Teams is not configured: set TEAMS_ENABLED=true (and MicrosoftAppId/MicrosoftAppPassword outside local use).");
   const storage = parseStorageConfig(env);
   const teamConfig = parseTeamConfig(env);
+  const reviewPoolConfig = parseReviewPoolConfig(env);
   const closers = new Closers();
   return closers.guard(async () => {
-    const { team, insights, tracker, reviews } = await openPlatformServices({ env, logger, now, storage, platform: "teams" }, closers);
+    const { team, insights, tracker, reviews, reviewPool } = await openPlatformServices(
+      { env, logger, now, storage, platform: "teams", reviewPool: reviewPoolConfig, ...(options.shared?.reviewPool !== undefined ? { sharedPool: options.shared.reviewPool } : {}) },
+      closers,
+    );
     const adapter = createTeamsAdapter(config.credentials, logger);
     const appId = config.appId ?? "";
-    const bot = new TeamsBot({ reviews, tracker, logger, now, appId, team, insights, admins: teamConfig.admins, followUpAfterDays: storage.policy.followUpAfterDays });
+    const bot = new TeamsBot({ reviews, tracker, logger, now, appId, team, insights, admins: teamConfig.admins, followUpAfterDays: storage.policy.followUpAfterDays, reviewPool });
     closers.add(() => bot.idle());
 
     const healthCheck = async () => {

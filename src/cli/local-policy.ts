@@ -7,8 +7,6 @@ import { existsSync } from "node:fs";
 import { parseStorageConfig } from "../config/storage";
 import type { HouseRules } from "../core/house-rules";
 import type { ReviewResult } from "../core/types";
-import { localOwner, openLocalTracker } from "../tracker/local";
-import { workspaceOf } from "../team/team-service";
 
 export interface LocalReviewWorkspace {
   policy: HouseRules | undefined;
@@ -19,7 +17,11 @@ export interface LocalReviewWorkspace {
 
 export async function openLocalReviewWorkspace(env: Record<string, string | undefined>): Promise<LocalReviewWorkspace | null> {
   const config = parseStorageConfig(env);
+  // No database yet means no house rules or counts yet: a first `askwell review` stays free of storage,
+  // whose modules (Kysely, SQLite, pg: tens of MB) load only when there is a database to read.
   if (config.database.dialect === "sqlite" && (config.database.file === ":memory:" || !existsSync(config.database.file))) return null;
+  const { localOwner, openLocalTracker } = await import("../tracker/local.js");
+  const { workspaceOf } = await import("../team/team-service.js");
   const local = await openLocalTracker(config);
   const workspace = workspaceOf(localOwner(config));
   try {

@@ -2,7 +2,6 @@
 import { parseStorageConfig } from "../config/storage";
 import { describeHouseRules, type LimitKey, type PolicyEdit, type RuleSetting } from "../core/house-rules";
 import { RULE_IDS, type RuleId } from "../core/types";
-import { openLocalTracker } from "../tracker/local";
 import { actorId, workspaceOf, type TeamService } from "../team/team-service";
 import type { Command } from "commander";
 import type { CliIo } from "./io";
@@ -104,6 +103,8 @@ async function policy(io: CliIo, words: string[], values: { json?: boolean; tip?
     return 2;
   }
   const config = parseStorageConfig(io.env);
+  // Loaded when the command runs, like every command's storage: `askwell review` never pays for it.
+  const { openLocalTracker } = await import("../tracker/local.js");
   const local = await openLocalTracker(config);
   try {
     if (!local.team) return fail(io, "house rules need the tracker's database (DATABASE_URL)", 1);

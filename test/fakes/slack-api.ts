@@ -44,6 +44,8 @@ export class FakeSlackApi {
   private tsCounter = 1;
   /** Only counts; never records (used by the benchmark to keep memory flat). */
   recording = true;
+  /** POSTs to any response_url so far, recorded or not. */
+  responseCount = 0;
 
   constructor(readonly identity = { teamId: "T0001", botUserId: "UBOT", botId: "B0001" }) {}
 
@@ -133,6 +135,7 @@ export class FakeSlackApi {
     const responseMatch = /^\/response\/([^/]+)$/.exec(url.pathname);
     if (req.method === "POST" && responseMatch) {
       const call = { id: responseMatch[1]!, body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {} };
+      this.responseCount++;
       if (this.recording) this.responses.push(call);
       this.notify(call);
       return { status: 200, body: { ok: true } };

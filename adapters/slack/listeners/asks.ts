@@ -3,7 +3,9 @@ import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { OPEN_STATES } from "../../../src/core/asks";
 import type { Ask } from "../../../src/core/ports";
+import { actorId } from "../../../src/team/team-service";
 import type { TrackerResult } from "../../../src/tracker/tracker-service";
+import { firstReview } from "../../first-review";
 import { askChangedMessage, askListMessage, homeView, noticeMessage, noticeModal, trackModal, type AskRow, type Block, type SlackMessage, type Viewer } from "../blocks";
 import { NOT_YOURS, NO_TRACKER, type SlackDeps } from "../deps";
 import { ACTIONS, VIEWS, askValue, decode, modalMetadata, trackValue } from "../payloads";
@@ -119,7 +121,12 @@ export function registerAskListeners(app: App, deps: SlackDeps): void {
       await ack({ response_action: "errors", errors: { reader_name: "Pick the person you sent it to, or type their name." } });
       return;
     }
-    const result = deps.reviews.reviewNow(draft);
+    const reviewed = await firstReview(deps, draft, undefined, actorId(slackOwner(clicker)));
+    if (!reviewed.ok) {
+      await ack({ response_action: "errors", errors: { draft: reviewed.message } });
+      return;
+    }
+    const result = reviewed.value;
     if (result.kind === "other") {
       await ack({ response_action: "errors", errors: { draft: "This doesn't read as a networking ask, so there is nothing to follow up on." } });
       return;

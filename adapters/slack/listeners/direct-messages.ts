@@ -47,6 +47,7 @@ export function registerDirectMessageListeners(app: App, deps: SlackDeps): void 
       replace: async (result, note) => {
         if (postedTs) await client.chat.update({ channel, ts: postedTs, ...reviewMessage(result, { viewer, draft: text, note }) });
       },
+      decline: async (message) => void (await post(client, channel, noticeMessage(message))),
     });
   });
 }

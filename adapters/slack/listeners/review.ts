@@ -22,6 +22,7 @@ async function reviewIntoResponse(deps: SlackDeps, draft: string, viewer: Viewer
   await reviewAndShow(deps, draft, viewer, {
     show: async (result) => void (await respond(ephemeral(reviewMessage(result, { viewer, draft })))),
     replace: async (result, note) => void (await respond({ replace_original: true, ...reviewMessage(result, { viewer, draft, note }) })),
+    decline: async (message) => void (await respond(ephemeral(noticeMessage(message)))),
   }, options);
 }
 
@@ -90,6 +91,7 @@ export function registerReviewListeners(app: App, deps: SlackDeps): void {
       replace: async (result) => {
         if (postedTs) await client.chat.update({ channel, ts: postedTs, ...publicReviewMessage(result, pointer) });
       },
+      decline: async (message) => void (await client.chat.postMessage({ channel, thread_ts: root, ...noticeMessage(message) })),
     });
   });
 
@@ -153,6 +155,10 @@ export function registerReviewListeners(app: App, deps: SlackDeps): void {
       },
       replace: async (result, note) => {
         if (acked) await client.views.update({ view_id: view.id, view: reviewResultModal(reviewMessage(result, { viewer: clicker, draft, interactive: false, note })) });
+      },
+      decline: async (message) => {
+        acked = true;
+        await ack({ response_action: "errors", errors: { draft: message } });
       },
     });
     // The form opened on the suggested rewrite: the sender took it up (counted once the modal is acked, never its text).
