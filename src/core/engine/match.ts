@@ -34,7 +34,7 @@ export function lexiconPatterns(): Array<{ re: RegExp; words: readonly string[][
  * holding a word holds its start, and the automaton stays small), and the word sets of the patterns
  * each belongs to.
  */
-const MAX_WORD_CHARS = 12;
+const MAX_WORD_CHARS = 8;
 const wordIds = new Map<string, number>();
 const setsHolding: number[][] = [];
 let setCount = 0;

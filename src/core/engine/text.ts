@@ -71,10 +71,13 @@ const EMOJI_CODE = /:[a-z0-9_+-]{2,}:/gi;
 const ABBREVIATION = /\b(?:e\.g|i\.e|etc|vs|dr|mr|mrs|ms|prof|inc|ltd|jr|sr|st|co|approx|no|corp|dept|est|fig|mt)\./gi;
 const DECIMAL = /\d\.\d/g;
 
+const CURLY = /[\u2018\u2019\u02bc\u201c\u201d\u2013\u2014]/;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 /** Lower-cases and straightens quotes char by char, so the length never changes. */
 function foldCase(text: string): string {
   const lower = text.toLowerCase();
-  if (lower.length === text.length) return lower.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/[\u2013\u2014]/g, "-");
+  if (lower.length === text.length) return CURLY.test(lower) ? lower.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/[\u2013\u2014]/g, "-") : lower;
   let out = "";
   for (const ch of text) {
     if (ch === "\u2019" || ch === "\u2018" || ch === "\u02bc") out += "'";
@@ -119,13 +122,12 @@ interface Line extends Span {
 
 function lines(norm: string): Line[] {
   const out: Line[] = [];
-  let start = 0;
-  for (let i = 0; i <= norm.length; i++) {
-    if (i === norm.length || norm[i] === "\n") {
-      const text = norm.slice(start, i);
-      if (/[\p{L}\p{N}]/u.test(text)) out.push({ start, end: i, text });
-      start = i + 1;
-    }
+  for (let start = 0; start <= norm.length; ) {
+    let end = norm.indexOf("\n", start);
+    if (end < 0) end = norm.length;
+    const text = norm.slice(start, end);
+    if (LETTER_OR_DIGIT.test(text)) out.push({ start, end, text });
+    start = end + 1;
   }
   return out;
 }

@@ -37,33 +37,46 @@ export class WordFinder {
       }
     this.symbols = symbols;
 
-    // The trie of the words.
-    const children: Array<Map<number, number>> = [new Map()];
+    // The trie of the words, as a table (state × symbol → child, 0: none) grown as it fills, and
+    // each state's children as a list (first child, next sibling), so no step below visits every symbol.
+    let trie = new Int32Array(1024 * symbols);
     const ends: number[] = [-1];
+    const firstChild: number[] = [0];
+    const sibling: number[] = [0];
+    const symbolTo: number[] = [0];
     words.forEach((word, id) => {
       let state = 0;
       for (let i = 0; i < word.length; i++) {
         const symbol = this.symbolOf(word.charCodeAt(i));
-        let child = children[state]!.get(symbol);
-        if (child === undefined) {
-          child = children.length;
-          children.push(new Map());
+        const at = state * symbols + symbol;
+        if (trie[at] === 0) {
+          const child = ends.length;
+          if ((child + 1) * symbols > trie.length) {
+            const grown = new Int32Array(trie.length * 2);
+            grown.set(trie);
+            trie = grown;
+          }
+          trie[at] = child;
           ends.push(-1);
-          children[state]!.set(symbol, child);
+          sibling.push(firstChild[state]!);
+          firstChild[state] = child;
+          firstChild.push(0);
+          symbolTo.push(symbol);
         }
-        state = child;
+        state = trie[at]!;
       }
       if (ends[state] === -1) ends[state] = id;
     });
 
     // States renumbered breadth first, so the shallow ones a scan mostly visits share a few cache lines.
-    const states = children.length;
+    const states = ends.length;
     const order: number[] = [0];
-    for (let head = 0; head < order.length; head++) for (const child of children[order[head]!]!.values()) order.push(child);
+    for (let head = 0; head < order.length; head++) for (let child = firstChild[order[head]!]!; child !== 0; child = sibling[child]!) order.push(child);
     const renumbered = new Int32Array(states);
     order.forEach((state, at) => (renumbered[state] = at));
 
-    // Failure links, and the full transition table from them (breadth first, so a failure state's row is complete).
+    // The full transition table: a state's row is its failure state's row (complete, as that state is
+    // shallower) with its own children written over it.
     const next = states < 0x10000 ? new Uint16Array(states * symbols) : new Uint32Array(states * symbols);
     const fail = new Int32Array(states);
     const nextWordEnd = new Int32Array(states);
@@ -71,13 +84,10 @@ export class WordFinder {
     for (let at = 0; at < states; at++) {
       const state = order[at]!;
       wordAt[at] = ends[state]!;
-      for (let symbol = 1; symbol < symbols; symbol++) {
-        const child = children[state]!.get(symbol);
+      if (at > 0) next.copyWithin(at * symbols, fail[at]! * symbols, (fail[at]! + 1) * symbols);
+      for (let child = firstChild[state]!; child !== 0; child = sibling[child]!) {
+        const symbol = symbolTo[child]!;
         const fallback = at === 0 ? 0 : next[fail[at]! * symbols + symbol]!;
-        if (child === undefined) {
-          next[at * symbols + symbol] = fallback;
-          continue;
-        }
         const to = renumbered[child]!;
         next[at * symbols + symbol] = to;
         fail[to] = fallback;
@@ -92,9 +102,9 @@ export class WordFinder {
     const groups: number[] = [];
     for (let at = 0; at < states; at++) {
       groupStart[at] = groups.length;
-      const mine = new Set<number>();
-      for (let end = wordAt[at]! >= 0 ? at : nextWordEnd[at]!; end > 0; end = nextWordEnd[end]!) for (const group of groupsOf[wordAt[end]!] ?? []) mine.add(group);
-      groups.push(...mine);
+      const first = groups.length;
+      for (let end = wordAt[at]! >= 0 ? at : nextWordEnd[at]!; end > 0; end = nextWordEnd[end]!)
+        for (const group of groupsOf[wordAt[end]!] ?? []) if (groups.indexOf(group, first) < 0) groups.push(group);
     }
     groupStart[states] = groups.length;
     this.groupStart = groupStart;
