@@ -7,8 +7,7 @@
  * Scheduling: jobs wait in one queue and go to the first idle, warmed-up worker; one requester never
  * holds more than all but one of the workers, so with two or more there is always a worker for others.
  */
-import { existsSync, readlinkSync } from "node:fs";
-import { setPriority } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Worker, parentPort, type ResourceLimits } from "node:worker_threads";
 import type { ReviewContext, ReviewResult } from "../src/core/types";
@@ -48,11 +47,6 @@ export interface ReviewPoolOptions {
 
 /** A worker's young generation stays small (V8's default lets it grow to 32 MB per thread); a runaway draft meets the old-generation cap. */
 const DEFAULT_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 256 };
-/**
- * The review threads' niceness: the kernel gives the request thread about nine times their share of a
- * busy core, and a 1 ms review still takes milliseconds, far inside any time limit.
- */
-export const REVIEW_THREAD_NICENESS = 10;
 /** Workers that die before they are ready, in a row, before the pool gives up (a broken build, not a draft). */
 const MAX_START_FAILURES = 3;
 
@@ -203,25 +197,10 @@ export function startReviewPool(options: ReviewPoolOptions): ReviewPool | null {
   };
 }
 
-/**
- * Lowers this thread's scheduling priority (Linux: the thread's id is in /proc/thread-self), so that
- * when the cores are busy the thread answering requests runs first and reviews wait a little: an ack
- * never queues behind the engine. Elsewhere it does nothing.
- */
-function yieldToRequests(): void {
-  try {
-    const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
-    if (Number.isInteger(tid) && tid > 0) setPriority(tid, REVIEW_THREAD_NICENESS);
-  } catch {
-    // No /proc (macOS, Windows) or not permitted: reviews keep the process's priority.
-  }
-}
-
 /** A worker's side of the pool: warms the engine up (weights, patterns), says it is ready, then reviews. */
 export function serveReviews(review: (draft: string, context?: ReviewContext) => ReviewResult): void {
   const port = parentPort;
   if (!port) throw new Error("serveReviews runs in a worker thread");
-  yieldToRequests();
   review("Hi Dana, could you introduce me to Sam at Acme? We met at the fintech meetup.");
   port.on("message", (job: ToWorker) => {
     let answer: FromWorker;

@@ -8,6 +8,7 @@
  *   BENCH_RATE (default 200/s), BENCH_SECONDS (default 30), BENCH_CONNECTIONS (default 20).
  */
 import { fork, type ChildProcess } from "node:child_process";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createHmac } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -79,10 +80,13 @@ async function serve(target: Target, fake: { apiUrl: string; responseUrl: string
     const port = await http.start();
     process.send?.({ port });
   }
-  // Figures the parent asks for before and after its load: main-thread busy time and memory.
+  // Figures the parent asks for before and after its load: main-thread busy time, stalls and memory.
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
   process.on("message", (message) => {
     if (message !== "stats") return;
-    process.send?.({ elu: performance.eventLoopUtilization(), cpu: process.cpuUsage(), mainCpuMs: mainThreadCpuMs(), rss: process.memoryUsage().rss });
+    process.send?.({ elu: performance.eventLoopUtilization(), cpu: process.cpuUsage(), mainCpuMs: mainThreadCpuMs(), rss: process.memoryUsage().rss, stallP99: delay.percentile(99) / 1e6, stallMax: delay.max / 1e6 });
+    delay.reset();
   });
   const exit = () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -118,6 +122,9 @@ interface Figures {
   rssAfter: number;
   /** Reviews posted to the response_url (Askwell) during the load and the settle time after it. */
   answered: number;
+  /** The target's event-loop delay during the load, ms. */
+  stallP99: number;
+  stallMax: number;
 }
 
 interface Stats {
@@ -125,6 +132,9 @@ interface Stats {
   cpu: { user: number; system: number };
   mainCpuMs: number | null;
   rss: number;
+  /** Event-loop delay since the previous stats, ms: how long a ready callback waited (p99, worst). */
+  stallP99: number;
+  stallMax: number;
 }
 
 /** Sends `request` to a child and resolves with its next message. */
@@ -191,6 +201,8 @@ async function load(target: Target, fake: { process: ChildProcess; message: { ap
       rssBefore: before.rss / 2 ** 20,
       rssAfter: settled.rss / 2 ** 20,
       answered,
+      stallP99: after.stallP99,
+      stallMax: after.stallMax,
     };
   } finally {
     server.disconnect();
@@ -209,7 +221,7 @@ async function main(): Promise<void> {
   fake.process.disconnect();
   const row = (name: string, f: Figures) => `${name.padEnd(22)} p50 ${String(f.p50).padStart(4)} ms   p99 ${String(f.p99).padStart(4)} ms   max ${String(f.max).padStart(5)} ms   requests ${f.requests}   errors ${f.errors}`;
   const usage = (name: string, f: Figures) =>
-    `${name.padEnd(22)} event loop busy ${(100 * f.busy).toFixed(0).padStart(3)}%   CPU/request ${f.cpuPerRequest.toFixed(2)} ms (main thread ${f.mainCpuPerRequest?.toFixed(2) ?? "?"})   RSS ${f.rssBefore.toFixed(0)} → ${f.rssAfter.toFixed(0)} MB` + (name === "Askwell" ? `   reviews posted ${f.answered}` : "");
+    `${name.padEnd(22)} event loop busy ${(100 * f.busy).toFixed(0).padStart(3)}%   CPU/request ${f.cpuPerRequest.toFixed(2)} ms (main thread ${f.mainCpuPerRequest?.toFixed(2) ?? "?"})   loop delay p99 ${f.stallP99.toFixed(0)} ms (max ${f.stallMax.toFixed(0)})   RSS ${f.rssBefore.toFixed(0)} → ${f.rssAfter.toFixed(0)} MB` + (name === "Askwell" ? `   reviews posted ${f.answered}` : "");
   console.log(row("bare Bolt (ack only)", bare));
   console.log(row("Askwell", askwell));
   console.log(usage("bare Bolt (ack only)", bare));

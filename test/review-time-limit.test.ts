@@ -3,11 +3,11 @@
  * user is told kindly, the stuck worker is replaced. Driven through Slack's signed requests and Teams'
  * activities, with a pool whose workers stall on drafts marked "[stall]" (test/fixtures/slow-review-worker.js).
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { firstReview } from "../adapters/first-review";
-import { PoolUnavailableError, REVIEW_THREAD_NICENESS, startReviewPool, TOO_COMPLEX_MESSAGE, type ReviewPool } from "../adapters/review-pool";
+import { PoolUnavailableError, startReviewPool, TOO_COMPLEX_MESSAGE, type ReviewPool } from "../adapters/review-pool";
 import { createLogger } from "../src/logger";
 import { rulesOnlyReviewService } from "../src/review-service";
 import { review } from "../src/core/review";
@@ -110,20 +110,6 @@ describeBuilt("the pool itself", () => {
       const [stalled, normal] = await Promise.all([pool.review(STALLING, undefined, "cli:a:1"), pool.review(DRAFT, undefined, "cli:a:2")]);
       expect(stalled).toEqual({ ok: false, code: "review_too_complex", message: TOO_COMPLEX_MESSAGE });
       expect(normal).toEqual({ ok: true, value: review(DRAFT) });
-    } finally {
-      await pool.close();
-    }
-  });
-
-  (process.platform === "linux" ? test : test.skip)("its threads run at a lower priority than the thread answering requests", async () => {
-    const niceOfThreads = () =>
-      readdirSync("/proc/self/task").map((tid) => Number(readFileSync(`/proc/self/task/${tid}/stat`, "utf8").split(") ")[1]!.split(" ")[16]));
-    const before = niceOfThreads().filter((nice) => nice === REVIEW_THREAD_NICENESS).length;
-    const pool = startReviewPool({ size: 2, timeLimitMs: 5000, workerFile })!;
-    try {
-      await Promise.all([pool.review(DRAFT, undefined, "cli:a:1"), pool.review(DRAFT, undefined, "cli:a:2")]);
-      expect(niceOfThreads().filter((nice) => nice === REVIEW_THREAD_NICENESS).length - before).toBe(2);
-      expect(niceOfThreads()[0]).toBe(0);
     } finally {
       await pool.close();
     }

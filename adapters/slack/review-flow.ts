@@ -1,6 +1,5 @@
-import type { ReviewContext, ReviewResult } from "../../src/core/types";
-import { actorId } from "../../src/team/team-service";
-import { firstReview } from "../first-review";
+import type { ReviewResult } from "../../src/core/types";
+import { reviewForSender } from "../first-review";
 import { slackOwner } from "./owner";
 import type { Viewer } from "./blocks";
 import type { SlackDeps } from "./deps";
@@ -26,25 +25,14 @@ export interface ReviewOutput {
 export async function reviewAndShow(deps: SlackDeps, draft: string, viewer: Viewer, output: ReviewOutput, options: { counted?: boolean } = {}): Promise<ReviewResult | null> {
   // Everything here comes after the ack: requests already waiting on their sockets are acked first.
   await nextTurn();
-  const owner = slackOwner(viewer);
-  const reviewNow = (context?: ReviewContext) => firstReview(deps, draft, context, actorId(owner));
-  // Read on every review: an admin's change applies to the next one, on every replica, with no restart.
-  const policy = deps.team ? await deps.team.policyFor({ platform: "slack", workspaceId: viewer.teamId }) : undefined;
-  const withPolicy = policy ? { policy } : {};
-  let first = await reviewNow(withPolicy);
-  if (first.ok && deps.tracker && first.value.kind !== "other") {
-    const history = await deps.tracker.historyForDraft(owner, draft, first.value.kind, deps.now());
-    if (history.ok && history.value.recipientsOfSameAskLast14Days > 0) first = await reviewNow({ ...withPolicy, history: history.value });
-    if (!history.ok) deps.logger.warn({ code: history.code }, "slack: review without history");
-  }
-  if (!first.ok) {
-    deps.logger.warn({ code: first.code, team: viewer.teamId, user: viewer.userId, chars: draft.length }, "slack: review declined");
-    await output.decline(first.message);
+  const { review, policy } = await reviewForSender(deps, slackOwner(viewer), draft);
+  if (!review.ok) {
+    await output.decline(review.message);
     return null;
   }
-  const result = first.value;
+  const result = review.value;
   await output.show(result);
-  const improved = await deps.reviews.improve(draft, result, { workspaceId: viewer.teamId, ...withPolicy });
+  const improved = await deps.reviews.improve(draft, result, { workspaceId: viewer.teamId, ...(policy ? { policy } : {}) });
   if (improved) await output.replace(improved.result, improved.note);
   const shown = improved?.result ?? result;
   // The team's figures count the review the person ended up with: its verdict and rule ids, never its text.

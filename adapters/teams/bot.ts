@@ -26,7 +26,7 @@ import type { HouseRules } from "../../src/core/house-rules";
 import { parseHouseRules } from "../../src/team/policy-schema";
 import { readPolicyForm } from "../../src/team/policy-input";
 import { actorId, workspaceOf, type TeamService } from "../../src/team/team-service";
-import { firstReview } from "../first-review";
+import { firstReview, reviewForSender } from "../first-review";
 import type { PoolReview, ReviewPool } from "../review-pool";
 
 export interface TeamsBotDeps {
@@ -211,21 +211,7 @@ export class TeamsBot {
 
   /** The deterministic review with the tracked history, or why there is none (too complex to review in time). */
   private async review(owner: Owner, draft: string): Promise<PoolReview> {
-    const policy = await this.policyOf(owner);
-    const withPolicy = policy ? { policy } : {};
-    const first = await firstReview(this.deps, draft, withPolicy, actorId(owner));
-    if (!first.ok) {
-      this.deps.logger.warn({ code: first.code, tenant: owner.workspaceId, chars: draft.length }, "teams: review declined");
-      return first;
-    }
-    if (!this.deps.tracker || first.value.kind === "other") return first;
-    const history = await this.deps.tracker.historyForDraft(owner, draft, first.value.kind, this.deps.now());
-    if (!history.ok) {
-      this.deps.logger.warn({ code: history.code }, "teams: reviewing without tracked history");
-      return first;
-    }
-    if (history.value.recipientsOfSameAskLast14Days === 0) return first;
-    return firstReview(this.deps, draft, { ...withPolicy, history: history.value }, actorId(owner));
+    return (await reviewForSender(this.deps, owner, draft)).review;
   }
 
   private isAdmin(owner: Owner): boolean {
