@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { App, ExpressReceiver } from "@slack/bolt";
+import type { Express } from "express";
 import { createHttpServer } from "../adapters/http/server";
 import { createSlackApp } from "../adapters/slack/app";
 import { startReviewPool } from "../adapters/review-pool";
@@ -55,6 +56,18 @@ function mainThreadCpuMs(): number | null {
   }
 }
 
+/** Server-side ack times, ms: from the request reaching the app to its answer being sent (collected in the target). */
+const ackTimes: number[] = [];
+
+/** Times every request inside the target, so its own share of the ack latency shows apart from the machine's. */
+function timeAcks(app: Express): void {
+  app.use((_req, res, next) => {
+    const started = performance.now();
+    res.once("finish", () => ackTimes.push(performance.now() - started));
+    next();
+  });
+}
+
 /** Child side: start one target on a free port, tell the parent, serve until killed. */
 async function serve(target: Target, fake: { apiUrl: string; responseUrl: string }): Promise<void> {
   let dir: string | undefined;
@@ -65,6 +78,7 @@ async function serve(target: Target, fake: { apiUrl: string; responseUrl: string
     const store = await openStore(storage);
     const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: false });
     const http = createHttpServer({ port: 0, host: "127.0.0.1", logger, healthCheck: databaseHealthCheck(store) });
+    timeAcks(http.app);
     const poolConfig = parseReviewPoolConfig(process.env);
     const reviewPool = process.env.BENCH_IN_THREAD ? null : startReviewPool({ size: poolConfig.workers, timeLimitMs: poolConfig.timeLimitMs, logger });
     await createSlackApp({ config: parseSlackConfig(env), http, deps: { reviews: rulesOnlyReviewService(), tracker, logger, now: () => new Date(), reviewPool } });
@@ -72,6 +86,7 @@ async function serve(target: Target, fake: { apiUrl: string; responseUrl: string
     process.send?.({ port });
   } else {
     const http = createHttpServer({ port: 0, host: "127.0.0.1", logger });
+    timeAcks(http.app);
     const receiver = new ExpressReceiver({ signingSecret: SECRET, app: http.app, processBeforeResponse: false });
     const app = new App({ receiver, token: "xoxb-bench", botId: "B1", botUserId: "UBOT", tokenVerificationEnabled: false, clientOptions: { slackApiUrl: fake.apiUrl } });
     app.command("/review-ask", async ({ ack }) => {
@@ -85,7 +100,9 @@ async function serve(target: Target, fake: { apiUrl: string; responseUrl: string
   delay.enable();
   process.on("message", (message) => {
     if (message !== "stats") return;
-    process.send?.({ elu: performance.eventLoopUtilization(), cpu: process.cpuUsage(), mainCpuMs: mainThreadCpuMs(), rss: process.memoryUsage().rss, stallP99: delay.percentile(99) / 1e6, stallMax: delay.max / 1e6 });
+    const acks = ackTimes.splice(0).sort((a, b) => a - b);
+    const ackP99 = acks.length > 0 ? acks[Math.min(acks.length - 1, Math.floor(acks.length * 0.99))]! : 0;
+    process.send?.({ elu: performance.eventLoopUtilization(), cpu: process.cpuUsage(), mainCpuMs: mainThreadCpuMs(), rss: process.memoryUsage().rss, stallP99: delay.percentile(99) / 1e6, stallMax: delay.max / 1e6, ackP99 });
     delay.reset();
   });
   const exit = () => {
@@ -125,6 +142,8 @@ interface Figures {
   /** The target's event-loop delay during the load, ms. */
   stallP99: number;
   stallMax: number;
+  /** Inside the target: request reaching the app → answer sent, p99, ms (the rest of the client's figure is the machine). */
+  serverAckP99: number;
 }
 
 interface Stats {
@@ -135,6 +154,8 @@ interface Stats {
   /** Event-loop delay since the previous stats, ms: how long a ready callback waited (p99, worst). */
   stallP99: number;
   stallMax: number;
+  /** p99 of the server-side ack times since the previous stats, ms. */
+  ackP99: number;
 }
 
 /** Sends `request` to a child and resolves with its next message. */
@@ -203,6 +224,7 @@ async function load(target: Target, fake: { process: ChildProcess; message: { ap
       answered,
       stallP99: after.stallP99,
       stallMax: after.stallMax,
+      serverAckP99: after.ackP99,
     };
   } finally {
     server.disconnect();
@@ -221,7 +243,7 @@ async function main(): Promise<void> {
   fake.process.disconnect();
   const row = (name: string, f: Figures) => `${name.padEnd(22)} p50 ${String(f.p50).padStart(4)} ms   p99 ${String(f.p99).padStart(4)} ms   max ${String(f.max).padStart(5)} ms   requests ${f.requests}   errors ${f.errors}`;
   const usage = (name: string, f: Figures) =>
-    `${name.padEnd(22)} event loop busy ${(100 * f.busy).toFixed(0).padStart(3)}%   CPU/request ${f.cpuPerRequest.toFixed(2)} ms (main thread ${f.mainCpuPerRequest?.toFixed(2) ?? "?"})   loop delay p99 ${f.stallP99.toFixed(0)} ms (max ${f.stallMax.toFixed(0)})   RSS ${f.rssBefore.toFixed(0)} → ${f.rssAfter.toFixed(0)} MB` + (name === "Askwell" ? `   reviews posted ${f.answered}` : "");
+    `${name.padEnd(22)} event loop busy ${(100 * f.busy).toFixed(0).padStart(3)}%   CPU/request ${f.cpuPerRequest.toFixed(2)} ms (main thread ${f.mainCpuPerRequest?.toFixed(2) ?? "?"})   in-server ack p99 ${f.serverAckP99.toFixed(1)} ms   loop delay p99 ${f.stallP99.toFixed(0)} ms (max ${f.stallMax.toFixed(0)})   RSS ${f.rssBefore.toFixed(0)} → ${f.rssAfter.toFixed(0)} MB` + (name === "Askwell" ? `   reviews posted ${f.answered}` : "");
   console.log(row("bare Bolt (ack only)", bare));
   console.log(row("Askwell", askwell));
   console.log(usage("bare Bolt (ack only)", bare));
