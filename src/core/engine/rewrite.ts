@@ -358,9 +358,23 @@ class SentenceNotes {
   }
 }
 
+const CONTACT_DETAIL = /<[^>\s]+>|https?:\/\/\S+|\S+@\S+|\+?\(?\d[\d\s().\/-]{5,}\d|\b(?:tel|telephone|phone|ph|fax|telecopy|cell|mobile|office|home|direct|work|ext|e-?mail|web|www|[tfemw])\b\.?\s*[:#]?/gi;
+/** A line of contact details and their labels, with hardly a word of its own. */
+function isContactLine(text: string): boolean {
+  if (!/\d{3}|@|https?:/.test(text)) return false;
+  const rest = text.replace(CONTACT_DETAIL, " ").match(/\p{L}{2,}/gu) ?? [];
+  return rest.length < 3;
+}
+
+/** Legal footers and mailing-list small print. */
+const BOILERPLATE = /\b(?:intended only for the (?:person|addressee|use)|(?:received|receive) this (?:e-?mail|message|communication) in error|confidential and(?:\/or)? privileged|to unsubscribe|unsubscribe\b|you are (?:currently )?(?:registered|subscribed)|this (?:e-?mail|message) (?:and any attachments )?(?:is|may be) confidential)/i;
+
 function priorityOf(text: string, doc: Doc, kind: Kind): number {
   let score = 0;
   if (kind !== "other" && asks(doc, kind)) score += 100;
+  // A signature's contact line ("Fax: 310-789-7350.", "E: jo@x.com") carries no sentence: its addresses and links
+  // come back on their own (restoreEntities), and it must not crowd out what the sender asks.
+  if (isContactLine(text) || BOILERPLATE.test(text)) return -100;
   // E-mails, links and mentions must survive (spec: rewrite requirement 4).
   if (/[\w.+-]+@[\w-]+\.\w|https?:\/\/|<@|<at>|\d{3}[\s.-]\d{3,4}/.test(text)) score += 200;
   score += (text.slice(1).match(/(?<![.!?]\s)\b[A-Z][a-z]+/g) ?? []).length * 12;
@@ -480,7 +494,7 @@ function withNamesKept(all: BodySentence[], kept: BodySentence[], notes: Sentenc
     const before = all.slice(0, all.indexOf(sentence)).reverse().find((s) => kept.includes(s));
     const host = out[before ? kept.indexOf(before) : 0];
     if (!host || host.fixed || /[?]\s*$/.test(host.text)) continue;
-    const tail = sentence.text.replace(/^(\p{Lu})(?=\p{Ll})/u, (c) => (/^I\b/.test(sentence.text) ? c : c.toLowerCase()));
+    const tail = startsWithGrammarWord(sentence.text) ? sentence.text[0]!.toLowerCase() + sentence.text.slice(1) : sentence.text;
     host.text = host.text.replace(/[.!]+\s*$/, "") + "; " + tail;
     joins++;
     seen = null;
@@ -488,6 +502,12 @@ function withNamesKept(all: BodySentence[], kept: BodySentence[], notes: Sentenc
   }
   return out;
 }
+
+/** Words capitalised only because they open a sentence: lower-cased when the sentence is joined to another (a name keeps its capital). */
+const GRAMMAR_WORDS = new Set(
+  "the a an and but or so if we you my our your it its this that these those there here he she they his her their what when where why how would could can will please just also as since because for in on at with to from after before while although though one some any all both each".split(" "),
+);
+const startsWithGrammarWord = (text: string): boolean => GRAMMAR_WORDS.has(/^[A-Z][a-z]*(?![\w'’-])/.exec(text)?.[0].toLowerCase() ?? "");
 
 /** How many different names of a sentence no kept sentence names yet. */
 function newNames(names: readonly string[], covered: ReadonlySet<string>): number {
@@ -682,6 +702,8 @@ function restoreEntities(parts: Parts, draft: string, findings: Finding[]): void
   const droppable = findings.filter((f) => (f.rule === "email-workaround" || f.rule === "premature-pitch") && f.start !== null);
   const inDroppable = (at: number) => droppable.some((f) => at >= f.start! - 80 && at <= f.end! + 80);
   const kept = keptEntities(parts);
+  // Addresses put back share one sentence: "You can reach me at a@x.com or b@y.com."
+  let reachMe: BodySentence | null = null;
   for (const m of draft.matchAll(ENTITY)) {
     const entity = m[0];
     if (kept.has(entity) || inDroppable(m.index)) continue;
@@ -693,7 +715,8 @@ function restoreEntities(parts: Parts, draft: string, findings: Finding[]): void
     } else if (entity.includes("@") && !entity.startsWith("<")) {
       const contact = parts.body.find((b) => b.text.includes(CONTACT_SLOT));
       if (contact) contact.text = contact.text.replace(CONTACT_SLOT, entity);
-      else parts.body.splice(Math.max(0, parts.body.length - 1), 0, { text: `You can reach me at ${entity}.`, fixed: true });
+      else if (reachMe) reachMe.text = reachMe.text.replace(/\.$/, ` or ${entity}.`);
+      else parts.body.splice(Math.max(0, parts.body.length - 1), 0, (reachMe = { text: `You can reach me at ${entity}.`, fixed: true }));
     } else {
       parts.body.splice(Math.max(0, parts.body.length - 1), 0, { text: `For reference: ${entity}`, fixed: true });
     }
@@ -755,8 +778,11 @@ function completeNames(parts: Parts, draft: string, findings: Finding[]): void {
     // The cheap checks first: a flagged excerpt can be most of the draft.
     if (!name.includes(" ") || kept().includes(name.toLowerCase())) continue;
     if (flagged.some((words) => words.includes(name.toLowerCase()))) continue;
-    for (const part of name.split(" ")) {
+    const words = name.split(" ");
+    for (const [at, part] of words.entries()) {
       if (part.length < 3 || NOT_A_NAME.has(part.toLowerCase())) continue;
+      // A first name stands for the whole name, a surname for a two-word name; "Houston" alone never meant "Bank One Center Houston".
+      if (at > 0 && !(at === 1 && words.length === 2)) continue;
       // Only sentences holding the part as written can match the pattern below (cheaper to check first).
       const holding = parts.body.filter((b) => !b.fixed && b.text.includes(part) && !b.text.includes(name));
       if (!holding.length) continue;
