@@ -5,6 +5,7 @@ import type { KindOpinion } from "./engine/judge";
 import { inspect } from "./engine/inspect";
 import { checklist } from "./engine/checklist";
 import { rewrite } from "./engine/rewrite";
+import { defaultModels } from "./learned/default-models";
 
 /** The longest draft any surface accepts; all of it is reviewed. */
 export const MAX_REVIEWED_CHARS = 50_000;
@@ -66,7 +67,7 @@ export function review(draft: string, context: ReviewContext = {}): ReviewResult
   const kind = evidence.kind;
   const verdict = verdictFor(kind, findings);
   const needsRewrite = (verdict === "revise" || verdict === "dont-send") && !findings.some((f) => f.rule === "repeat-follow-up");
-  const rewritten = needsRewrite ? rewrite(evidence, findings) : null;
+  const rewritten = needsRewrite ? rewrite(evidence, findings, (context.learned === undefined ? defaultModels() : context.learned)?.keySentences) : null;
   const notice = kind === "other" ? undefined : unsureKindNotice(kind, opinion);
   const notes = kind === "other" ? [] : [...house, ...teamPhraseNotes(text, context.policy)];
   return {

@@ -1,5 +1,6 @@
 /** Labelled drafts on disk: JSON Lines with id, text, kind and flags (the spec's corpus format). */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { createHash } from "node:crypto";
 import { KINDS, RULE_IDS, type Kind, type RuleId } from "../core/types";
 
@@ -13,6 +14,8 @@ export interface LabelledDraft {
   file: string;
   /** Collected and labelled after the lexicon was written, so the lexicon was never tuned on it. */
   fresh: boolean;
+  /** The key facts a rewrite must keep (people, organisations, the ask), when labelled. */
+  mustKeep: string[];
 }
 
 export interface CorpusFile {
@@ -31,7 +34,19 @@ export function readCorpus(path: string): { drafts: LabelledDraft[]; file: Corpu
     const flags = (o.flags ?? []) as RuleId[];
     if (typeof o.text !== "string" || !KINDS.includes(kind) || !flags.every((f) => RULE_IDS.includes(f))) throw new Error(`${path}:${i + 1}: not a labelled draft`);
     const source = typeof o.source === "string" && o.source && o.source !== "written" ? o.source : `${path}#${String(o.id)}`;
-    drafts.push({ id: String(o.id), text: o.text, kind, flags, group: source, file: path, fresh: /(?:^|\/)corpus\/train\//.test(path) });
+    drafts.push({ id: String(o.id), text: o.text, kind, flags, group: source, file: path, fresh: /(?:^|\/)corpus\/train\//.test(path), mustKeep: Array.isArray(o.must_keep) ? o.must_keep.map(String) : [] });
   });
   return { drafts, file: { path, sha256: createHash("sha256").update(raw).digest("hex"), drafts: drafts.length } };
+}
+
+/** The corpus files a manifest lists: a path ending in "/" stands for every .jsonl file in that folder, in name order. */
+export function corpusFiles(base: string, entries: string[]): string[] {
+  return entries.flatMap((entry) =>
+    entry.endsWith("/")
+      ? readdirSync(resolve(base, entry))
+          .filter((name) => name.endsWith(".jsonl"))
+          .sort()
+          .map((name) => entry + name)
+      : [entry],
+  );
 }

@@ -5,7 +5,7 @@
  *
  *   node dist/src/learning/train.js [--manifest corpus/training.json] [--out FILE] [--bits N] [--cv-only]
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { KINDS, type AskKind, type Kind } from "../core/types";
 import { analyse } from "../core/engine/text";
@@ -15,7 +15,8 @@ import { featuresOf, lexiconEvidence } from "../core/engine/judge";
 import { bodyTokens, hashString, ngrams, requestGrams, vectorise } from "../core/learned/features";
 import { cueIndex, LEARNED_RULES, OUTPUTS, type LearnedRule, type RuleThresholds, type StoredWeights } from "../core/learned/model";
 import { pack, predict, train, type Example, type TrainedLinear, type TrainingSettings } from "./linear";
-import { readCorpus, type CorpusFile, type LabelledDraft } from "./corpus";
+import { corpusFiles, readCorpus, type CorpusFile, type LabelledDraft } from "./corpus";
+import { trainKeySentenceModel } from "./key-sentences";
 
 interface Options {
   manifest: string;
@@ -216,17 +217,6 @@ function crossValidate(items: Featurised[], bits: number): CrossValidation {
 }
 
 /** The manifest's entries, a folder (ending in "/") standing for every .jsonl file in it, in name order. */
-function corpusFiles(base: string, entries: string[]): string[] {
-  return entries.flatMap((entry) =>
-    entry.endsWith("/")
-      ? readdirSync(resolve(base, entry))
-          .filter((name) => name.endsWith(".jsonl"))
-          .sort()
-          .map((name) => entry + name)
-      : [entry],
-  );
-}
-
 function main(): void {
   const o = options(process.argv.slice(2));
   const manifest = JSON.parse(readFileSync(o.manifest, "utf8")) as { files: string[] };
@@ -255,6 +245,9 @@ function main(): void {
   };
   writeFileSync(o.out, JSON.stringify(weights) + "\n");
   console.log(`wrote ${o.out} (${(JSON.stringify(weights).length / 1e6).toFixed(2)} MB)`);
+  const keyOut = resolve(dirname(o.out), "key-sentences.json");
+  writeFileSync(keyOut, JSON.stringify(trainKeySentenceModel(drafts, files)) + "\n");
+  console.log(`wrote ${keyOut}`);
 }
 
 main();

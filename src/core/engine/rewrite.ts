@@ -9,6 +9,7 @@ import { firstPlacedProblem, inspect } from "./inspect";
 import { Evidence, signalOf, type SpanSignal } from "./evidence";
 import { analyse, type Doc, type Span } from "./text";
 import { MAX_BODY_SENTENCES } from "./rules";
+import { BOILERPLATE, isContactLine, keyFactChance, keySentenceFeatures, type KeySentenceModel } from "../learned/key-sentences";
 
 /** Rules a rewrite must never trigger (spec: rewrite requirement 3). */
 export const MUST_BE_CLEAN: readonly RuleId[] = ["quid-pro-quo", "generic-template", "demanding-tone", "email-workaround", "premature-pitch", "mass-blast", "too-long", "no-graceful-out"];
@@ -328,7 +329,17 @@ class SentenceNotes {
   private readonly problems = new Map<string, Span | null>();
   private readonly names = new Map<string, string[]>();
 
-  constructor(readonly kind: Kind) {}
+  constructor(
+    readonly kind: Kind,
+    private readonly keySentences?: KeySentenceModel,
+  ) {}
+
+  /** What carrying the draft's key facts is worth for the sentence at `position` of `count` (0 without the learned model). */
+  keyFactValue(text: string, position: number, count: number): number {
+    const model = this.keySentences;
+    if (!model) return 0;
+    return KEY_FACT_WEIGHT * keyFactChance(model, keySentenceFeatures(text, this.doc(text).norm, position, count, model.bits));
+  }
 
   doc(text: string): Doc {
     let doc = this.docs.get(text);
@@ -357,17 +368,6 @@ class SentenceNotes {
     return found;
   }
 }
-
-const CONTACT_DETAIL = /<[^>\s]+>|https?:\/\/\S+|\S+@\S+|\+?\(?\d[\d\s().\/-]{5,}\d|\b(?:tel|telephone|phone|ph|fax|telecopy|cell|mobile|office|home|direct|work|ext|e-?mail|web|www|[tfemw])\b\.?\s*[:#]?/gi;
-/** A line of contact details and their labels, with hardly a word of its own. */
-function isContactLine(text: string): boolean {
-  if (!/\d{3}|@|https?:/.test(text)) return false;
-  const rest = text.replace(CONTACT_DETAIL, " ").match(/\p{L}{2,}/gu) ?? [];
-  return rest.length < 3;
-}
-
-/** Legal footers and mailing-list small print. */
-const BOILERPLATE = /\b(?:intended only for the (?:person|addressee|use)|(?:received|receive) this (?:e-?mail|message|communication) in error|confidential and(?:\/or)? privileged|to unsubscribe|unsubscribe\b|you are (?:currently )?(?:registered|subscribed)|this (?:e-?mail|message) (?:and any attachments )?(?:is|may be) confidential)/i;
 
 function priorityOf(text: string, doc: Doc, kind: Kind): number {
   let score = 0;
@@ -450,7 +450,7 @@ export function namesIn(text: string): string[] {
  * keeps the people, organisations and products of the draft.
  */
 function strongest(body: BodySentence[], count: number, notes: SentenceNotes): BodySentence[] {
-  const candidates = body.map((s, i) => ({ i, p: notes.priority(s.text) + (OPENING_WEIGHT[i] ?? 0), names: notes.namesIn(s.text) }));
+  const candidates = body.map((s, i) => ({ i, p: notes.priority(s.text) + (OPENING_WEIGHT[i] ?? 0) + notes.keyFactValue(s.text, i, body.length), names: notes.namesIn(s.text) }));
   const covered = new Set<string>();
   const keep = new Set<number>(candidates.filter((c) => body[c.i]!.fixed).slice(0, count).map((c) => c.i));
   while (keep.size < Math.min(count, candidates.length)) {
@@ -503,6 +503,9 @@ function withNamesKept(all: BodySentence[], kept: BodySentence[], notes: Sentenc
   return out;
 }
 
+/** The sender asking the reader for something in so many words. */
+const REQUEST_OF_READER = /\?\s*$|\b(?:would|could|can|will) you\b|\byou (?:are|were) (?:cordially )?invited\b|\b(?:invite|ask|asking|request|requesting) you\b|\bwould (?:(?:greatly|really|very much|deeply|truly) )?(?:appreciate|welcome|be (?:honou?red|grateful|delighted|pleased))\b|\b(?:i|we)(?:'d| would) (?:like|love) to (?:ask|invite|request|meet|speak|talk|discuss|schedule|arrange|set up|introduce|connect|learn|find out|get)\b|\bi (?:was|am) wondering\b|\bif you (?:could|would|can|might|are (?:interested|willing|open|available))\b|\bplease (?:let me know|consider|contact|call|send|forward|pass)\b/i;
+
 /** Words capitalised only because they open a sentence: lower-cased when the sentence is joined to another (a name keeps its capital). */
 const GRAMMAR_WORDS = new Set(
   "the a an and but or so if we you my our your it its this that these those there here he she they his her their what when where why how would could can will please just also as since because for in on at with to from after before while although though one some any all both each".split(" "),
@@ -518,6 +521,8 @@ function newNames(names: readonly string[], covered: ReadonlySet<string>): numbe
 
 /** What naming something not yet kept is worth, against a sentence's priority (the ask alone is 100). */
 const NEW_NAME_WEIGHT = 30;
+/** What a sentence sure to carry a key fact (the people, organisations, the ask) is worth, against its priority. */
+const KEY_FACT_WEIGHT = 150;
 /** Writers say who they are and what they want first: the opening sentences carry most of a draft's facts. */
 const OPENING_WEIGHT = [40, 25, 25];
 
@@ -682,7 +687,10 @@ function fitToLength(parts: Parts, notes: SentenceNotes, findings: Finding[], ou
 
   const additions = [...gaps, ...tips].slice(0, Math.max(0, budget - parts.body.length)).map((text) => ({ text, fixed: true }));
   if (additions[0]?.text === PLACEHOLDER["no-shared-context"]) parts.body.unshift(additions.shift()!);
-  if (kind !== "other" && !parts.body.some((s) => asks(notes.doc(s.text), kind))) {
+  // The sender's own request, even in words the lexicon does not know as this kind's ask, beats a generic one; a
+  // recommendation or an endorsement is still asked for by name.
+  const ownRequestWillDo = kind !== "recommendation_ask" && kind !== "endorsement_ask";
+  if (kind !== "other" && !parts.body.some((s) => asks(notes.doc(s.text), kind) || (ownRequestWillDo && REQUEST_OF_READER.test(s.text)))) {
     if (parts.body.length + additions.length >= budget) additions.pop();
     parts.body.push({ text: FALLBACK_ASK[kind], fixed: true });
   }
@@ -797,13 +805,23 @@ function completeNames(parts: Parts, draft: string, findings: Finding[]): void {
   }
 }
 
-export function rewrite(e: Evidence, findings: Finding[]): string {
-  const kind = e.kind;
-  const parts = split(e.doc);
+/** The draft's body sentences as the rewrite starts from them (merge fields and commands softened): what its cut chooses among. */
+export function rewriteCandidates(doc: Doc, kind: Kind): string[] {
+  return startingParts(doc, kind).body.map((s) => s.text);
+}
+
+function startingParts(doc: Doc, kind: Kind): Parts {
+  const parts = split(doc);
   if (parts.greeting) parts.greeting = GROUP_GREETING.test(parts.greeting) ? "Hi [their first name]," : replaceMergeFields(parts.greeting);
   parts.body = parts.body.map((s) => ({ text: soften(replaceMergeFields(s.text), kind), fixed: false }));
+  return parts;
+}
+
+export function rewrite(e: Evidence, findings: Finding[], keySentences?: KeySentenceModel): string {
+  const kind = e.kind;
+  const parts = startingParts(e.doc, kind);
   // A very long draft is first cut to its most telling sentences, so repairs work on a short text.
-  const notes = new SentenceNotes(kind);
+  const notes = new SentenceNotes(kind, keySentences);
   if (parts.body.length > MAX_SENTENCES_TO_REPAIR) parts.body = strongest(parts.body, MAX_SENTENCES_TO_REPAIR, notes);
   if (findings.some((f) => CONTENT_RULES.includes(f.rule))) repairSentences(parts, notes);
 

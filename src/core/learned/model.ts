@@ -7,6 +7,7 @@
 import { KINDS, type AskKind, type Kind, type RuleId } from "../types";
 import type { FeatureVector } from "./features";
 import { hashString } from "./features";
+import type { KeySentenceModel } from "./key-sentences";
 
 /** The judgment rules the learned layer decides; the countable ones stay with the lexicon. */
 export const LEARNED_RULES = [
@@ -60,6 +61,8 @@ export interface LearnedModels {
   weights: Float32Array;
   otherConfidence: number;
   thresholds: Record<LearnedRule, RuleThresholds>;
+  /** Which sentences carry a draft's key facts, for the rewrite's cut (absent: the rewrite weighs sentences by its rules alone). */
+  keySentences?: KeySentenceModel;
 }
 
 const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
