@@ -98,8 +98,22 @@ function rejoinWrappedLines(text: string): string {
 function proseSentences(doc: Doc, start: number, end: number): string[] {
   const region = doc.raw.slice(start, end);
   const prose = rejoinWrappedLines(region);
-  if (prose === region) return unwrapped(doc).map((s) => doc.raw.slice(s.start, s.end));
-  return analyse(prose).sentences.map((s) => prose.slice(s.start, s.end));
+  if (prose === region) return withInitialsJoined(unwrapped(doc), doc.raw);
+  return withInitialsJoined(analyse(prose).sentences, prose);
+}
+
+/** A full stop after an initial or a month ("John S. Hendricks", "Oct. 25") ends no sentence a reader sees. */
+const ENDS_WITH_INITIAL = /(?:^|[\s(])(?:[A-Z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$/;
+
+/** Sentences cut at an initial or a month's abbreviation joined again, when the next piece goes on on the same line. */
+function withInitialsJoined(spans: ReadonlyArray<{ start: number; end: number }>, text: string): string[] {
+  const out: Array<{ start: number; end: number }> = [];
+  for (const s of spans) {
+    const previous = out[out.length - 1];
+    if (previous && ENDS_WITH_INITIAL.test(text.slice(previous.start, previous.end)) && /^[ \t]*[A-Z0-9]/.test(text.slice(previous.end, s.end))) previous.end = s.end;
+    else out.push({ start: s.start, end: s.end });
+  }
+  return out.map((s) => text.slice(s.start, s.end));
 }
 
 /**
@@ -347,6 +361,11 @@ class SentenceNotes {
     return doc;
   }
 
+  /** How many sentences the spec's counting sees in one of ours ("John S. Hendricks" reads as one, counts as two). */
+  cost(text: string): number {
+    return Math.max(1, this.doc(text).sentences.length);
+  }
+
   /** The names in a sentence, lower-cased. */
   namesIn(text: string): string[] {
     let names = this.names.get(text);
@@ -453,11 +472,12 @@ function strongest(body: BodySentence[], count: number, notes: SentenceNotes): B
   const candidates = body.map((s, i) => ({ i, p: notes.priority(s.text) + (OPENING_WEIGHT[i] ?? 0) + notes.keyFactValue(s.text, i, body.length), names: notes.namesIn(s.text) }));
   const covered = new Set<string>();
   const keep = new Set<number>(candidates.filter((c) => body[c.i]!.fixed).slice(0, count).map((c) => c.i));
-  while (keep.size < Math.min(count, candidates.length)) {
+  let used = [...keep].reduce((sum, i) => sum + notes.cost(body[i]!.text), 0);
+  while (used < count && keep.size < candidates.length) {
     let best: (typeof candidates)[number] | undefined;
     let bestValue = -Infinity;
     for (const c of candidates) {
-      if (keep.has(c.i)) continue;
+      if (keep.has(c.i) || used + notes.cost(body[c.i]!.text) > count) continue;
       const value = c.p + NEW_NAME_WEIGHT * newNames(c.names, covered);
       if (value > bestValue || (value === bestValue && best && c.i < best.i)) {
         best = c;
@@ -466,6 +486,7 @@ function strongest(body: BodySentence[], count: number, notes: SentenceNotes): B
     }
     if (!best) break;
     keep.add(best.i);
+    used += notes.cost(body[best.i]!.text);
     for (const n of best.names) covered.add(n);
   }
   return body.filter((_s, i) => keep.has(i));
@@ -683,15 +704,16 @@ function fitToLength(parts: Parts, notes: SentenceNotes, findings: Finding[], ou
   const signOffCost = parts.signOff.length && !COMMON_SIGN_OFF.test(parts.signOff[0] ?? "") ? parts.signOff.length : 0;
   const budget = Math.max(2, MAX_BODY_SENTENCES - signOffCost) - outCost;
   const room = Math.max(Math.min(4, budget), budget - Math.min(gaps.length, 2));
-  if (parts.body.length > room) parts.body = withNamesKept(parts.body, strongest(parts.body, room, notes), notes);
+  const counted = (body: BodySentence[]) => body.reduce((sum, s) => sum + notes.cost(s.text), 0);
+  if (counted(parts.body) > room) parts.body = withNamesKept(parts.body, strongest(parts.body, room, notes), notes);
 
-  const additions = [...gaps, ...tips].slice(0, Math.max(0, budget - parts.body.length)).map((text) => ({ text, fixed: true }));
+  const additions = [...gaps, ...tips].slice(0, Math.max(0, budget - counted(parts.body))).map((text) => ({ text, fixed: true }));
   if (additions[0]?.text === PLACEHOLDER["no-shared-context"]) parts.body.unshift(additions.shift()!);
   // The sender's own request, even in words the lexicon does not know as this kind's ask, beats a generic one; a
   // recommendation or an endorsement is still asked for by name.
   const ownRequestWillDo = kind !== "recommendation_ask" && kind !== "endorsement_ask";
   if (kind !== "other" && !parts.body.some((s) => asks(notes.doc(s.text), kind) || (ownRequestWillDo && REQUEST_OF_READER.test(s.text)))) {
-    if (parts.body.length + additions.length >= budget) additions.pop();
+    if (counted(parts.body) + additions.length >= budget) additions.pop();
     parts.body.push({ text: FALLBACK_ASK[kind], fixed: true });
   }
   parts.body.push(...additions);
@@ -712,6 +734,7 @@ function restoreEntities(parts: Parts, draft: string, findings: Finding[]): void
   const kept = keptEntities(parts);
   // Addresses put back share one sentence: "You can reach me at a@x.com or b@y.com."
   let reachMe: BodySentence | null = null;
+  let forReference: BodySentence | null = null;
   for (const m of draft.matchAll(ENTITY)) {
     const entity = m[0];
     if (kept.has(entity) || inDroppable(m.index)) continue;
@@ -726,7 +749,8 @@ function restoreEntities(parts: Parts, draft: string, findings: Finding[]): void
       else if (reachMe) reachMe.text = reachMe.text.replace(/\.$/, ` or ${entity}.`);
       else parts.body.splice(Math.max(0, parts.body.length - 1), 0, (reachMe = { text: `You can reach me at ${entity}.`, fixed: true }));
     } else {
-      parts.body.splice(Math.max(0, parts.body.length - 1), 0, { text: `For reference: ${entity}`, fixed: true });
+      if (forReference) forReference.text += ` and ${entity}`;
+      else parts.body.splice(Math.max(0, parts.body.length - 1), 0, (forReference = { text: `For reference: ${entity}`, fixed: true }));
     }
     kept.add(entity);
   }
@@ -794,7 +818,8 @@ function completeNames(parts: Parts, draft: string, findings: Finding[]): void {
       // Only sentences holding the part as written can match the pattern below (cheaper to check first).
       const holding = parts.body.filter((b) => !b.fixed && b.text.includes(part) && !b.text.includes(name));
       if (!holding.length) continue;
-      const word = new RegExp(`(?<![\\p{L}\\d])${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\d])(?! ${name.split(" ").slice(1).join(" ")})`, "u");
+      // The part standing alone, not inside another name ("Supply" in "Navy Supply Corps" is not "Supply Corps Captain").
+      const word = new RegExp(`(?<![\\p{L}\\d])(?<!\\p{Lu}[\\p{L}'’.-]* )${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\d])(?! \\p{Lu})`, "u");
       const sentence = holding.find((b) => word.test(b.text));
       if (sentence) {
         sentence.text = sentence.text.replace(word, name);
