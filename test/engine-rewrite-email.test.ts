@@ -91,3 +91,108 @@ describe("the rewrite's sign-off reads as one", () => {
     expect(rewrite.trimEnd().split("\n").pop()).toBe("Un abrazo, Diego +52 81 5555 2190");
   });
 });
+
+describe("what a long business e-mail's rewrite keeps", () => {
+  const signature = [
+    "Dear Mr. Lay,",
+    "",
+    "My name is Dana Whitfield with Northgate Analytics in Dallas.",
+    "We are working with the Houston Port Authority on its tariff filings this year.",
+    "Our team has built forecasting models for four regional utilities since 2015.",
+    "The models cut their forecasting error by a third in the first year.",
+    "I would like to invite you to give the keynote at our energy forum on October 12.",
+    "The forum brings together about two hundred executives from across the region.",
+    "",
+    "Dana Whitfield",
+    "Northgate Analytics",
+    "Tel: 214-555-0147.",
+    "Fax: 214-555-0148.",
+    "Cell: 214-555-0149.",
+    "E-mail: dana@northgate.example.com",
+    "This e-mail is confidential and intended only for the person to whom it is addressed.",
+  ].join("\n");
+
+  test("a signature's phone and fax lines and a legal footer never crowd out who is asking and what for", () => {
+    const rewrite = review(signature).rewrite!;
+    expect(rewrite).toMatch(/keynote/);
+    expect(rewrite).toMatch(/Dana Whitfield with Northgate Analytics/);
+    expect(rewrite).not.toMatch(/Fax:|Cell:|intended only for/);
+    expect(rewrite).toContain("dana@northgate.example.com");
+  });
+
+  test("the sender's own request stands instead of a generic one", () => {
+    const rewrite = review(signature).rewrite!;
+    expect(rewrite).not.toMatch(/short call \[when suits you\]/);
+  });
+
+  test("contact lines give way to what the sender says; their addresses and links come back in one sentence each", () => {
+    const draft = [
+      "Hi Sam,",
+      "",
+      "I'm Lee Park, we met at the Austin data meetup in March.",
+      "I'm applying for the analyst role at Brightwave and wondered if you'd refer me.",
+      "I led the churn model rebuild at Halvorsen last year.",
+      "It cut churn by eight percent.",
+      "I also mentor two junior analysts there.",
+      "I've been reading your posts on forecasting for a while.",
+      "",
+      "Web: https://lee.example.com/work",
+      "Notes: https://lee.example.com/notes",
+      "E-mail: lee@example.com",
+      "Home e-mail: lee.park@example.org",
+      "",
+      "Thanks,",
+      "Lee",
+    ].join("\n");
+    const rewrite = review(draft).rewrite!;
+    for (const entity of ["https://lee.example.com/work", "https://lee.example.com/notes", "lee@example.com", "lee.park@example.org"]) expect(rewrite).toContain(entity);
+    expect(rewrite).toMatch(/I'm Lee Park, we met at the Austin data meetup/);
+    expect(rewrite).not.toMatch(/Web:|Notes:/);
+    expect(rewrite.match(/You can reach me at/g)).toHaveLength(1);
+    expect(rewrite.match(/For reference:/g)).toHaveLength(1);
+    expect(countSentences(rewrite)).toBeLessThanOrEqual(5);
+  });
+
+  test("an initial or a month's abbreviation does not cut a sentence, and a joined sentence keeps its names' capitals", () => {
+    const draft = [
+      "Dear Ken,",
+      "",
+      "I have been researching Discover Communications, my dream company, for months.",
+      "It is owned by Liberty Media, Cox Communications and John S. Hendricks, its founder.",
+      "I will be in Houston on Oct. 25 for a board meeting.",
+      "Hendricks spoke at our school last spring.",
+      "If you know anyone there, I would greatly appreciate an introduction.",
+      "The weather has been lovely here.",
+      "My sister says hello.",
+      "",
+      "Love,",
+      "Elizabeth",
+    ].join("\n");
+    const rewrite = review(draft).rewrite!;
+    expect(rewrite).not.toMatch(/S;|Oct;/);
+    expect(rewrite).not.toMatch(/; hendricks/);
+  });
+});
+
+describe("completing a name the cut left in part", () => {
+  test("a word inside another name is never swapped for a longer one from the signature", () => {
+    const draft = [
+      "Dear Mr Lay-",
+      "",
+      "Several years ago we met when you returned to the Navy Supply Corps School in Athens, Georgia to receive your Distinguished Alumni Award.",
+      "My name is Bob Gregory and I am a retired Navy Supply Corps Captain, living in Athens.",
+      "I am now the Vice President of the Navy Supply Corps Foundation and also direct the Distinguished Alumni Program.",
+      "I have read Enron Corp. is considering building a gas powered power plant here in Athens-Clarke County.",
+      "It could bring a lot of good press for both the plant and Enron.",
+      "I have discussed your affiliation with Mayor Doc Eldridge.",
+      "Would you be open to a short call?",
+      "",
+      "Bob Gregory",
+      "CAPT, SC, USN (Ret)",
+      "Vice President, Navy Supply Corps Foundation",
+      "Distinguished Alumni Program",
+    ].join("\n");
+    const rewrite = review(draft).rewrite!;
+    expect(rewrite).not.toMatch(/Foundation Distinguished|Program Supply|Gregory CAPT/);
+  });
+});

@@ -6,6 +6,9 @@ import { defaultModels } from "../src/core/learned/default-models";
 import { judgeKind, scoresOf } from "../src/core/learned/model";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import type { LabelledDraft } from "../src/learning/corpus";
+import { keySentenceExamples, trainKeySentenceModel } from "../src/learning/key-sentences";
+import { keyFactChance, keySentenceFeatures } from "../src/core/learned/key-sentences";
 
 const DRAFTS: Array<[string, number]> = [
   ["Hi Dana, could you introduce me to Sam at Acme? I'd like his advice on pricing. No worries if not.", 0],
@@ -43,4 +46,27 @@ test("the shipped weights are under 5 MB, load, and tell an intro request from c
   const kindOf = (text: string) => judgeKind(models, scoresOf(models, featuresOf(lexiconEvidence(analyse(text), undefined), models.bits))).kind;
   expect(kindOf(DRAFTS[0]![0])).toBe("intro_request");
   expect(kindOf("Running late, start the standup without me, see you in 10.")).toBe("other");
+});
+
+describe("the key-sentence model (which sentences a rewrite's cut keeps)", () => {
+  const drafts: LabelledDraft[] = [
+    { id: "a", text: "Dear Ken,\n\nMy name is Dana Lee with Northgate.\nThe weather is nice.\nCould you introduce me to Sam Ortiz at Acme?\nWe had lunch.\n\nBest,\nDana", kind: "intro_request", flags: [], group: "a", file: "t", fresh: true, mustKeep: ["Dana Lee", "Sam Ortiz", "Acme"] },
+    { id: "b", text: "Hi Jo,\n\nI'm Priya Nair from Brightwave.\nIt rained all week.\nWould you refer me for the analyst role at Halvorsen?\nThe coffee was good.\n\nThanks,\nPriya", kind: "outreach", flags: [], group: "b", file: "t", fresh: true, mustKeep: ["Priya Nair", "Halvorsen"] },
+  ];
+
+  test("its examples come from the must_keep labels, and training is reproducible", () => {
+    const { labels } = keySentenceExamples(drafts);
+    expect(labels).toEqual([1, 0, 1, 0, 1, 0, 1, 0]);
+    const files = [{ path: "t", sha256: "x", drafts: 2 }];
+    expect(trainKeySentenceModel(drafts, files).weights).toEqual(trainKeySentenceModel(drafts, files).weights);
+  });
+
+  test("the shipped model loads and rates a sentence with people and the ask above small talk and a fax line", () => {
+    const models = defaultModels()!;
+    expect(models.keySentences).toBeDefined();
+    const chance = (text: string, at: number) => keyFactChance(models.keySentences!, keySentenceFeatures(text, analyse(text).norm, at, 6, models.keySentences!.bits));
+    const ask = chance("Could you introduce me to Maria Gonzalez, the head of partnerships at Northwind Energy?", 2);
+    expect(ask).toBeGreaterThan(chance("The weather has been lovely here this week.", 2));
+    expect(ask).toBeGreaterThan(chance("Fax: 713-555-0148.", 5));
+  });
 });

@@ -277,7 +277,7 @@ describe("model-backed review service (real openai client, local fake server)", 
   });
 
   it("the model finds the ask the rules called 'not an ask'; its rewrite is verified", async () => {
-    const hidden = "sounds good! also Sam Lee at Northwind, any chance? I would love his take on pricing.";
+    const hidden = "sounds good, see you at 3! also Sam Lee at Northwind runs pricing there, would love his take sometime.";
     const svc = service();
     const first = svc.reviewNow(hidden);
     expect(first.kind).toBe("other");

@@ -401,6 +401,7 @@ function priorityOf(text: string, doc: Doc, kind: Kind): number {
   if (signalOf(doc, "sharedContext")) score += 45;
   if (signalOf(doc, "statedIntent")) score += 35;
   if (WHAT_IS_ASKED_FOR.test(text)) score += 30;
+  if (REQUEST_OF_READER.test(text)) score += 40;
   if (signalOf(doc, "valueForReader")) score += 15;
   if (signalOf(doc, "workSpecifics")) score += 10;
   if (signalOf(doc, "timeFrame")) score += 10;
@@ -614,7 +615,8 @@ function repairAt(parts: Parts, finding: Finding, assembled: Assembled): boolean
 /** Fixes what has no single place: too many sentences (cut the weakest), no way out (add one). */
 function repairWhole(parts: Parts, finding: Finding, assembled: Assembled, doc: Doc, notes: SentenceNotes): boolean {
   if (finding.rule === "too-long") {
-    const removable = parts.body.map((s, i) => ({ s, i })).filter(({ s }) => !s.fixed);
+    // The sender's own way out stays: without it the rewrite would need ours, and be no shorter.
+    const removable = parts.body.map((s, i) => ({ s, i })).filter(({ s }) => !s.fixed && !PLAIN_OUT.test(s.text));
     if (!removable.length) return false;
     const excess = Math.max(1, doc.bodySentences.length - MAX_BODY_SENTENCES);
     const weakest = new Set(removable.sort((a, b) => notes.priority(a.s.text) - notes.priority(b.s.text) || b.i - a.i).slice(0, excess).map((r) => r.i));
@@ -641,7 +643,8 @@ function repairUntilClean(parts: Parts, notes: SentenceNotes, rules: readonly Ru
     if (!dirty.length) return;
     const bySentence = new Map<number, Finding>();
     for (const f of dirty) {
-      if (f.start === null) continue;
+      // Too many sentences is cured by cutting the weakest (repairWhole), not whichever happens to come sixth.
+      if (f.start === null || f.rule === "too-long") continue;
       const at = f.start;
       const index = assembled.greetingRange && at < assembled.greetingRange.end ? -1 : assembled.ranges.findIndex((r) => at < r.end && (f.end ?? at) > r.start);
       if (!bySentence.has(index)) bySentence.set(index, f);
