@@ -4,14 +4,15 @@
  */
 import { main as runMain, runCli } from "../src/cli/main";
 import { LOCAL_PLATFORMS, type CliIo, type ReminderDeliveryFactory } from "../src/cli/io";
-import { isSlackConfigured } from "../src/config/slack";
-import { parseTeamsConfig } from "../src/config/teams";
 
 /**
  * Slack users get DMs when Slack is configured, Teams users proactive messages when Teams is; local
  * users `fallback`. A platform that is not configured here is not claimed: its server delivers those.
  */
 export const platformReminderDelivery: ReminderDeliveryFactory = async (env, fallback, local) => {
+  // Loaded here, not at start-up: the config parsers bring zod, which `askwell review` does not need.
+  const { isSlackConfigured } = await import("../src/config/slack.js");
+  const { parseTeamsConfig } = await import("../src/config/teams.js");
   let delivery = fallback;
   const platforms = [...LOCAL_PLATFORMS];
   if (isSlackConfigured(env)) {

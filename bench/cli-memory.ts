@@ -25,10 +25,12 @@ export async function benchCliMemory(drafts = Number(process.env.BENCH_CLI_DRAFT
   const dir = mkdtempSync(join(tmpdir(), "askwell-bench-cli-"));
   const rssFile = join(dir, "peak-rss");
   try {
-    // No database in the working directory: a first-time `askwell review`, as most batches are.
-    const env = { PATH: process.env.PATH ?? "", HOME: dir, ASKWELL_PEAK_RSS_FILE: rssFile };
+    // No database in the working directory: a first-time `askwell review`, as most batches are. The
+    // binary runs by its shebang, as `askwell` and `npx askwell` run it, with the node flags it carries.
+    const preload = `--require ${JSON.stringify(join(__dirname, "peak-rss.js"))}`;
+    const env = { PATH: process.env.PATH ?? "", HOME: dir, ASKWELL_PEAK_RSS_FILE: rssFile, NODE_OPTIONS: preload };
     const started = performance.now();
-    const child = spawn(process.execPath, ["-r", join(__dirname, "peak-rss.js"), join(ROOT, "bin", "askwell.js"), "review", "--jsonl"], { cwd: dir, env, stdio: ["pipe", "pipe", "inherit"] });
+    const child = spawn(join(ROOT, "bin", "askwell.js"), ["review", "--jsonl"], { cwd: dir, env, stdio: ["pipe", "pipe", "inherit"] });
     const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
     let answered = 0;
     const counted = (async () => {
@@ -49,7 +51,7 @@ export async function benchCliMemory(drafts = Number(process.env.BENCH_CLI_DRAFT
 }
 
 export function printCliMemory(f: CliMemoryFigures): void {
-  console.log(`askwell review --jsonl (real binary, unique ~1 kB drafts, start-up included)`);
+  console.log(`askwell review --jsonl (real binary run by its shebang, unique ~1 kB drafts, start-up included)`);
   console.log(`  ${f.drafts} drafts → ${f.answered} answers in ${f.seconds.toFixed(1)} s (${(f.drafts / f.seconds).toFixed(0)}/s), peak RSS ${f.peakRssMb.toFixed(0)} MB (target < 100 MB)`);
 }
 

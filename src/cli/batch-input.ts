@@ -1,11 +1,8 @@
-import { z } from "zod";
 import { StringDecoder } from "node:string_decoder";
 import { MAX_REVIEWED_CHARS } from "../core/review";
 
 /** Longest draft accepted; all of it is reviewed, longer text is refused with a clear message rather than silently cut. */
 export const MAX_DRAFT_CHARS = MAX_REVIEWED_CHARS;
-
-const BatchLine = z.object({ id: z.union([z.string(), z.number()]).transform(String), text: z.string() });
 
 export type BatchItem = { id: string; text: string } | { id: string | null; error: string };
 
@@ -18,12 +15,13 @@ export function parseBatchLine(line: string): BatchItem {
   } catch {
     return { id: null, error: "not valid JSON" };
   }
-  const rawId = parsed && typeof parsed === "object" && "id" in parsed ? (parsed as { id: unknown }).id : null;
-  const id = typeof rawId === "string" || typeof rawId === "number" ? String(rawId) : null;
-  const checked = BatchLine.safeParse(parsed);
-  if (!checked.success) return { id, error: 'expected an object with a string "id" and a string "text"' };
-  if (checked.data.text.length > MAX_DRAFT_CHARS) return { id, error: `text is longer than ${MAX_DRAFT_CHARS} characters` };
-  return checked.data;
+  // Checked by hand, not with zod: `askwell review --jsonl` then never loads it.
+  const fields = parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as { id?: unknown; text?: unknown }) : {};
+  const id = typeof fields.id === "string" || typeof fields.id === "number" ? String(fields.id) : null;
+  const usableId = typeof fields.id === "string" || Number.isFinite(fields.id);
+  if (id === null || !usableId || typeof fields.text !== "string") return { id, error: 'expected an object with a string "id" and a string "text"' };
+  if (fields.text.length > MAX_DRAFT_CHARS) return { id, error: `text is longer than ${MAX_DRAFT_CHARS} characters` };
+  return { id, text: fields.text };
 }
 
 /**

@@ -1,8 +1,7 @@
 /** `askwell policy …`: the local workspace's house rules (the console and the CLI share them). */
-import { parseStorageConfig } from "../config/storage";
 import { describeHouseRules, type LimitKey, type PolicyEdit, type RuleSetting } from "../core/house-rules";
 import { RULE_IDS, type RuleId } from "../core/types";
-import { actorId, workspaceOf, type TeamService } from "../team/team-service";
+import type { TeamService, workspaceOf } from "../team/team-service";
 import type { Command } from "commander";
 import type { CliIo } from "./io";
 import { action, subcommand, type ProgramState } from "./program";
@@ -69,6 +68,7 @@ export function policyEditFrom(positionals: string[], values: { tip?: boolean; m
 }
 
 async function run(sub: string, positionals: string[], values: { json?: boolean; tip?: boolean; message?: string }, io: CliIo, team: TeamService, local: { owner: Parameters<typeof workspaceOf>[0]; followUpDays: number }): Promise<number> {
+  const { actorId, workspaceOf } = await import("../team/team-service.js");
   const workspace = workspaceOf(local.owner);
   if (sub === "show") {
     const current = await team.currentPolicy(workspace);
@@ -102,8 +102,9 @@ async function policy(io: CliIo, words: string[], values: { json?: boolean; tip?
     io.stdout.write(HELP + "\n");
     return 2;
   }
-  const config = parseStorageConfig(io.env);
   // Loaded when the command runs, like every command's storage: `askwell review` never pays for it.
+  const { parseStorageConfig } = await import("../config/storage.js");
+  const config = parseStorageConfig(io.env);
   const { openLocalTracker } = await import("../tracker/local.js");
   const local = await openLocalTracker(config);
   try {

@@ -4,7 +4,7 @@
  * and never let an exception (or its stack) reach the user.
  */
 import { Command, CommanderError, InvalidArgumentError } from "commander";
-import { ConfigError } from "../config/env";
+import { ConfigError } from "../config/config-error";
 import { EXIT, fail, type CliIo, type CommandContext } from "./io";
 
 export interface ProgramState {

@@ -1,6 +1,4 @@
 import type { Command } from "commander";
-import { parseLlmConfig } from "../config/llm";
-import { loadPrompts, reviewMessages } from "../llm/prompts";
 import { parseBatchLine, readBatchLines } from "./batch-input";
 import { EXIT, fail, type CommandContext } from "./io";
 import { action, subcommand, type ProgramState } from "./program";
@@ -15,6 +13,8 @@ The templates come from PROMPTS_DIR (default: the repository's prompts/).`;
 async function render(ctx: CommandContext, options: { jsonl?: boolean; systemOnce?: boolean }): Promise<number> {
   const { io } = ctx;
   if (!options.jsonl) return fail(ctx, "usage", "render writes JSON Lines: askwell prompts render --jsonl < drafts.jsonl");
+  const { parseLlmConfig } = await import("../config/llm.js");
+  const { loadPrompts, reviewMessages } = await import("../llm/prompts.js");
   // The same settings a review reads (a placeholder key: rendering calls no model).
   const settings = parseLlmConfig({ ...io.env, OPENAI_API_KEY: "render" })!;
   const prompts = loadPrompts(settings.promptsDir);

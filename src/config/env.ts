@@ -1,14 +1,9 @@
 import { z } from "zod";
+import { ConfigError } from "./config-error";
+
+export { ConfigError };
 
 export type Env = Record<string, string | undefined>;
-
-/** Thrown at start-up for a missing or malformed variable: names it and says how to fix it. */
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Configuration problem${problems.length > 1 ? "s" : ""}:\n  - ${problems.join("\n  - ")}`);
-    this.name = "ConfigError";
-  }
-}
 
 /**
  * Parses one section of configuration from the environment with a zod schema whose keys are the

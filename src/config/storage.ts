@@ -3,6 +3,9 @@ import { z } from "zod";
 import type { FollowUpPolicy } from "../core/follow-up-policy";
 import { isKnownTimeZone } from "../core/working-hours";
 import { ConfigError, envBoolean, parseSection, type Env } from "./env";
+import { DEFAULT_SQLITE_FILE, type StorageVariable } from "./storage-variables";
+
+export { DEFAULT_SQLITE_FILE };
 
 export type DatabaseTarget = { dialect: "sqlite"; file: string } | { dialect: "postgres"; url: string };
 
@@ -18,8 +21,6 @@ export interface StorageConfig {
   /** The local user's IANA zone (quiet hours for reminders). */
   localTimeZone: string;
 }
-
-export const DEFAULT_SQLITE_FILE = "./data/askwell.db";
 
 const databaseUrl = z
   .string()
@@ -47,7 +48,7 @@ const schema = z.object({
   REMINDER_LEASE_SECONDS: z.coerce.number().positive({ message: "must be a positive number of seconds" }).default(300),
   ASKWELL_USER: z.string().optional(),
   ASKWELL_TIME_ZONE: timeZone.optional(),
-});
+} satisfies Record<StorageVariable, z.ZodType>);
 
 function systemUser(): string {
   try {
