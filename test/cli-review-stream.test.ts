@@ -40,3 +40,15 @@ test("a reader that closes the pipe early ends the run quietly: no stack trace, 
   expect(await exited).toBe(0);
   expect(stderr()).toBe("");
 });
+
+test.each(["--help", "review --help", "--version"])("`askwell %s | head` with a reader already gone ends quietly: no stack trace, exit code 0", async (command) => {
+  const args = command.split(" ");
+  const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: cwd };
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout.destroy(); // the reader is gone before the CLI writes a byte
+  let err = "";
+  child.stderr.setEncoding("utf8").on("data", (d: string) => (err += d));
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  expect(err).toBe("");
+  expect(code).toBe(0);
+});

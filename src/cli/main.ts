@@ -44,7 +44,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/**
+ * A reader that goes away (`askwell --help | head`) ends the output quietly, as with any Unix tool:
+ * a broken pipe is not an error to report, and never a stack trace.
+ */
+function quietWhenTheReaderLeaves(stream: NodeJS.WriteStream): void {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") process.stderr.write(`askwell: could not write the output (${error.code ?? error.message})\n`);
+    process.exitCode ??= EXIT.ok;
+  });
+}
+
 export async function main(argv: string[], plugins: Pick<CliIo, "reminderDelivery"> = {}): Promise<void> {
+  quietWhenTheReaderLeaves(process.stdout);
   const code = await runCli(argv, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, ...plugins });
   process.exitCode = code;
 }

@@ -36,7 +36,7 @@ export function decodeKeySentenceModel(stored: StoredKeySentenceModel): KeySente
   return { bits: stored.bits, bias: stored.bias, weights };
 }
 
-const CONTACT_DETAIL = /<[^>\s]+>|https?:\/\/\S+|\S+@\S+|\+?\(?\d[\d\s().\/-]{5,}\d|\b(?:tel|telephone|phone|ph|fax|telecopy|cell|mobile|office|home|direct|work|ext|e-?mail|web|www|[tfemw])\b\.?\s*[:#]?/gi;
+const CONTACT_DETAIL = /<[^>\s]+>|https?:\/\/\S+|\S+@\S+|\+?\(?\d[\d\s()./-]{5,}\d|\b(?:tel|telephone|phone|ph|fax|telecopy|cell|mobile|office|home|direct|work|ext|e-?mail|web|www|[tfemw])\b\.?\s*[:#]?/gi;
 
 /** A signature's line of contact details and their labels ("Fax: 310-789-7350.", "E: jo@x.com"), with hardly a word of its own. */
 export function isContactLine(text: string): boolean {
