@@ -52,14 +52,36 @@ export function languageOf(text: string): Language {
   if (latin / letters < 0.6) return "other";
   let english = 0;
   let other = 0;
-  for (const m of text.toLowerCase().matchAll(WORD)) {
-    const w = m[0];
-    if (ENGLISH.has(w)) english++;
-    else if (OTHER.has(w)) other++;
+  const lower = text.toLowerCase();
+  // The words (runs of letters, apostrophes and hyphens), scanned by hand like the letters above.
+  let start = -1;
+  for (let i = 0; i <= lower.length; ) {
+    const code = i < lower.length ? lower.charCodeAt(i) : 32;
+    let size = 1;
+    let inWord: boolean;
+    if (code < 128) inWord = ASCII_WORD[code] === 1;
+    else {
+      const point = lower.codePointAt(i)!;
+      if (point > 0xffff) size = 2;
+      inWord = LETTER.test(String.fromCodePoint(point));
+    }
+    if (inWord) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (i - start <= LONGEST_KNOWN_WORD) {
+        const w = lower.slice(start, i);
+        if (ENGLISH.has(w)) english++;
+        else if (OTHER.has(w)) other++;
+      }
+      start = -1;
+    }
+    i += size;
   }
   return other >= 3 && other > english * 1.5 ? "other" : "en";
 }
 
 const LETTER = /^\p{L}$/u;
 const ASCII_LETTER = Uint8Array.from({ length: 128 }, (_v, code) => (LETTER.test(String.fromCharCode(code)) ? 1 : 0));
-const WORD = /[\p{L}'-]+/gu;
+/** What a word is made of: letters, apostrophes and hyphens. */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_v, code) => (ASCII_LETTER[code] || code === 39 || code === 45 ? 1 : 0));
+const LONGEST_KNOWN_WORD = Math.max(...[...ENGLISH, ...OTHER].map((w) => w.length));
