@@ -138,11 +138,14 @@ export function scoresOf(models: LearnedModels, x: FeatureVector, withBias = tru
   return out;
 }
 
-export function softmax(values: readonly number[]): number[] {
-  const max = Math.max(...values);
-  const exps = values.map((v) => Math.exp(v - max));
-  const sum = exps.reduce((a, b) => a + b, 0);
-  return exps.map((e) => e / sum);
+export function softmax(values: ArrayLike<number>): number[] {
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) max = Math.max(max, values[i]!);
+  const exps = new Array<number>(values.length);
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += exps[i] = Math.exp(values[i]! - max);
+  for (let i = 0; i < exps.length; i++) exps[i] = exps[i]! / sum;
+  return exps;
 }
 
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
@@ -160,8 +163,9 @@ export interface KindJudgment {
 
 /** The kind, from the kind columns of the scores: `other` must win clearly, as an explicit review is an ask unless the text shows it is not. */
 export function judgeKind(models: LearnedModels, scores: Float64Array): KindJudgment {
-  const p = softmax(Array.from(scores.subarray(0, KIND_COLUMNS)));
-  const probabilities = Object.fromEntries(KINDS.map((k, i) => [k, p[i]!])) as Record<Kind, number>;
+  const p = softmax(scores.subarray(0, KIND_COLUMNS));
+  const probabilities = {} as Record<Kind, number>;
+  for (let i = 0; i < KIND_COLUMNS; i++) probabilities[KINDS[i]!] = p[i]!;
   let likeliestAsk: AskKind = "outreach";
   for (const k of KINDS) if (k !== "other" && probabilities[k] > probabilities[likeliestAsk]) likeliestAsk = k;
   const kind: Kind = probabilities.other >= models.otherConfidence && probabilities.other >= probabilities[likeliestAsk] ? "other" : likeliestAsk;
