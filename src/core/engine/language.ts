@@ -54,7 +54,9 @@ export function languageOf(text: string): Language {
   let other = 0;
   const lower = text.toLowerCase();
   // The words (runs of letters, apostrophes and hyphens), scanned by hand like the letters above.
+  // Each word is looked up by a hash of its characters, without cutting it out of the text.
   let start = -1;
+  let hash = 0;
   for (let i = 0; i <= lower.length; ) {
     const code = i < lower.length ? lower.charCodeAt(i) : 32;
     let size = 1;
@@ -66,13 +68,16 @@ export function languageOf(text: string): Language {
       inWord = LETTER.test(String.fromCodePoint(point));
     }
     if (inWord) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      if (i - start <= LONGEST_KNOWN_WORD) {
-        const w = lower.slice(start, i);
-        if (ENGLISH.has(w)) english++;
-        else if (OTHER.has(w)) other++;
+      if (start < 0) {
+        start = i;
+        hash = 0;
       }
+      for (let k = i; k < i + size; k++) hash = wordHashStep(hash, lower.charCodeAt(k));
+    } else if (start >= 0) {
+      const known = KNOWN_WORDS.get(hash);
+      const word = known?.find((w) => w.text.length === i - start && lower.startsWith(w.text, start));
+      if (word?.english) english++;
+      else if (word) other++;
       start = -1;
     }
     i += size;
@@ -84,4 +89,15 @@ const LETTER = /^\p{L}$/u;
 const ASCII_LETTER = Uint8Array.from({ length: 128 }, (_v, code) => (LETTER.test(String.fromCharCode(code)) ? 1 : 0));
 /** What a word is made of: letters, apostrophes and hyphens. */
 const ASCII_WORD = Uint8Array.from({ length: 128 }, (_v, code) => (ASCII_LETTER[code] || code === 39 || code === 45 ? 1 : 0));
-const LONGEST_KNOWN_WORD = Math.max(...[...ENGLISH, ...OTHER].map((w) => w.length));
+const wordHashStep = (hash: number, code: number): number => Math.imul(hash ^ code, 0x01000193);
+/** The function words of both lists by the hash of their characters (a word is in at most one list, English first). */
+const KNOWN_WORDS = new Map<number, Array<{ text: string; english: boolean }>>();
+for (const [list, english] of [[ENGLISH, true], [OTHER, false]] as const)
+  for (const text of list) {
+    if (english === false && ENGLISH.has(text)) continue;
+    let hash = 0;
+    for (let i = 0; i < text.length; i++) hash = wordHashStep(hash, text.charCodeAt(i));
+    const same = KNOWN_WORDS.get(hash) ?? [];
+    same.push({ text, english });
+    KNOWN_WORDS.set(hash, same);
+  }
