@@ -7,10 +7,13 @@ import { defaultModels } from "../learned/default-models";
 import { MAX_BODY_SENTENCES, RULES, type RuleDefinition } from "./rules";
 import type { Span } from "./text";
 
+const CLAUSE_MARKS = [",", ";", ":", ".", "!", "?", "\n", "(", "—"];
+
 /** The clause(s) a span sits in, so a quote reads as a phrase rather than a fragment. */
 function clauseAround(text: string, start: number, end: number): string {
   const before = text.slice(Math.max(0, start - 120), start);
-  const cut = Math.max(...[",", ";", ":", ".", "!", "?", "\n", "(", "—"].map((c) => before.lastIndexOf(c)));
+  let cut = -1;
+  for (const c of CLAUSE_MARKS) cut = Math.max(cut, before.lastIndexOf(c));
   const after = text.slice(end, end + 120).search(/[,;:.!?\n)—]/);
   return text.slice(cut >= 0 ? start - before.length + cut + 1 : start, after >= 0 ? end + after : end);
 }

@@ -74,10 +74,13 @@ export function languageOf(text: string): Language {
       }
       for (let k = i; k < i + size; k++) hash = wordHashStep(hash, lower.charCodeAt(k));
     } else if (start >= 0) {
-      const known = KNOWN_WORDS.get(hash);
-      const word = known?.find((w) => w.text.length === i - start && lower.startsWith(w.text, start));
-      if (word?.english) english++;
-      else if (word) other++;
+      for (let k = KNOWN.first[hash & KNOWN_MASK]!; k >= 0; k = KNOWN.next[k]!) {
+        const word = KNOWN.words[k]!;
+        if (word.text.length !== i - start || !lower.startsWith(word.text, start)) continue;
+        if (word.english) english++;
+        else other++;
+        break;
+      }
       start = -1;
     }
     i += size;
@@ -90,14 +93,17 @@ const ASCII_LETTER = Uint8Array.from({ length: 128 }, (_v, code) => (LETTER.test
 /** What a word is made of: letters, apostrophes and hyphens. */
 const ASCII_WORD = Uint8Array.from({ length: 128 }, (_v, code) => (ASCII_LETTER[code] || code === 39 || code === 45 ? 1 : 0));
 const wordHashStep = (hash: number, code: number): number => Math.imul(hash ^ code, 0x01000193);
-/** The function words of both lists by the hash of their characters (a word is in at most one list, English first). */
-const KNOWN_WORDS = new Map<number, Array<{ text: string; english: boolean }>>();
-for (const [list, english] of [[ENGLISH, true], [OTHER, false]] as const)
-  for (const text of list) {
-    if (english === false && ENGLISH.has(text)) continue;
+/** The function words of both lists (a word in both counts as English), in a hash table by their characters' hash. */
+const KNOWN_MASK = 1023;
+const KNOWN = (() => {
+  const words = [...[...ENGLISH].map((text) => ({ text, english: true })), ...[...OTHER].filter((text) => !ENGLISH.has(text)).map((text) => ({ text, english: false }))];
+  const first = new Int32Array(KNOWN_MASK + 1).fill(-1);
+  const next = new Int32Array(words.length).fill(-1);
+  words.forEach(({ text }, k) => {
     let hash = 0;
     for (let i = 0; i < text.length; i++) hash = wordHashStep(hash, text.charCodeAt(i));
-    const same = KNOWN_WORDS.get(hash) ?? [];
-    same.push({ text, english });
-    KNOWN_WORDS.set(hash, same);
-  }
+    next[k] = first[hash & KNOWN_MASK]!;
+    first[hash & KNOWN_MASK] = k;
+  });
+  return { words, first, next };
+})();
