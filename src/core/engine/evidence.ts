@@ -18,6 +18,7 @@ const PLACEHOLDER_TOPICS: Array<[PlaceholderTopic, RegExp]> = [
 /** Bracketed fill-ins the sender must complete, e.g. "[where you met]"; lower-case, unlike merge fields such as "[Name]". */
 export function placeholderTopics(raw: string): Set<PlaceholderTopic> {
   const topics = new Set<PlaceholderTopic>();
+  if (!raw.includes("[")) return topics;
   for (const m of raw.matchAll(/\[([a-z][^\]\n]{2,100})\]/g)) {
     const inner = m[1] ?? "";
     for (const [topic, re] of PLACEHOLDER_TOPICS) if (re.test(inner)) topics.add(topic);

@@ -7,19 +7,39 @@ import { defaultModels } from "../learned/default-models";
 import { MAX_BODY_SENTENCES, RULES, type RuleDefinition } from "./rules";
 import type { Span } from "./text";
 
+const CLAUSE_MARKS = [",", ";", ":", ".", "!", "?", "\n", "(", "—"];
+
 /** The clause(s) a span sits in, so a quote reads as a phrase rather than a fragment. */
 function clauseAround(text: string, start: number, end: number): string {
   const before = text.slice(Math.max(0, start - 120), start);
-  const cut = Math.max(...[",", ";", ":", ".", "!", "?", "\n", "(", "—"].map((c) => before.lastIndexOf(c)));
+  let cut = -1;
+  for (const c of CLAUSE_MARKS) cut = Math.max(cut, before.lastIndexOf(c));
   const after = text.slice(end, end + 120).search(/[,;:.!?\n)—]/);
   return text.slice(cut >= 0 ? start - before.length + cut + 1 : start, after >= 0 ? end + after : end);
 }
 
 /** Points at the words that triggered a finding, so the sender sees what to change: “ASAP”: Soften the pressure… */
 function quoting(excerpt: string, message: string): string {
+  // A long excerpt (a "too long" finding spans most of the draft) is known to be unquotable from its
+  // first characters: its non-space characters alone are more than a quote may hold.
+  if (excerpt.length > MAX_QUOTE && nonSpaceOver(excerpt, MAX_QUOTE)) return message;
   const words = excerpt.replace(/\s+/g, " ").trim();
-  if (!words || words.length > 80) return message;
+  if (!words || words.length > MAX_QUOTE) return message;
   return `“${words}”: ${message}`;
+}
+
+const MAX_QUOTE = 80;
+const SPACE = /\s/;
+
+/** Whether the text has more than `limit` characters that are not white space (what `\s` matches). */
+function nonSpaceOver(text: string, limit: number): boolean {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const space = code < 128 ? code === 32 || (code >= 9 && code <= 13) : SPACE.test(text[i]!);
+    if (!space && ++count > limit) return true;
+  }
+  return false;
 }
 
 /** Runs every rule of the table that applies to the draft's kind. */

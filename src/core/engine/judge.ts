@@ -7,6 +7,7 @@ import type { AskHistory, AskKind, Kind } from "../types";
 import type { Doc, Span } from "./text";
 import { Evidence, type LearnedVerdicts } from "./evidence";
 import { lexiconKind, notAnAsk } from "./classify";
+import { findFirst, rx } from "./match";
 import { cuesOf } from "../learned/cues";
 import { bodyTokens, gramBuckets, requestWords, tokens, vectoriseBuckets, type FeatureVector } from "../learned/features";
 import { judgeKind, ruleColumn, ruleFires, ruleProbability, scoresOf, type LearnedModels, type LearnedRule } from "../learned/model";
@@ -24,9 +25,12 @@ export interface KindOpinion {
  */
 const TO_THE_REVIEWER = /\b(?:ignore (?:all |any |your |the |previous |prior )*(?:rules|instructions|guidelines)|(?:call|mark|rate|score|label) (?:this|it|the draft) (?:as )?(?:ready|fine|perfect|good|100)|you are now\b|as an ai\b|system prompt|disregard (?:the|your|all|previous))/;
 
+/** The same pattern as part of the lexicon, so a text without its key words is not scanned for it. */
+const TO_THE_REVIEWER_IN_TEXT = rx(TO_THE_REVIEWER.source);
+
 /** The document without its sentences to the reviewer, for the learned features. */
 function addressedToReader(doc: Doc): Doc {
-  if (!TO_THE_REVIEWER.test(doc.norm)) return doc;
+  if (!findFirst(doc, TO_THE_REVIEWER_IN_TEXT)) return doc;
   const keep = (s: { text: string }) => !TO_THE_REVIEWER.test(s.text);
   return { ...doc, sentences: doc.sentences.filter(keep), bodySentences: doc.bodySentences.filter(keep) };
 }

@@ -52,14 +52,58 @@ export function languageOf(text: string): Language {
   if (latin / letters < 0.6) return "other";
   let english = 0;
   let other = 0;
-  for (const m of text.toLowerCase().matchAll(WORD)) {
-    const w = m[0];
-    if (ENGLISH.has(w)) english++;
-    else if (OTHER.has(w)) other++;
+  const lower = text.toLowerCase();
+  // The words (runs of letters, apostrophes and hyphens), scanned by hand like the letters above.
+  // Each word is looked up by a hash of its characters, without cutting it out of the text.
+  let start = -1;
+  let hash = 0;
+  for (let i = 0; i <= lower.length; ) {
+    const code = i < lower.length ? lower.charCodeAt(i) : 32;
+    let size = 1;
+    let inWord: boolean;
+    if (code < 128) inWord = ASCII_WORD[code] === 1;
+    else {
+      const point = lower.codePointAt(i)!;
+      if (point > 0xffff) size = 2;
+      inWord = LETTER.test(String.fromCodePoint(point));
+    }
+    if (inWord) {
+      if (start < 0) {
+        start = i;
+        hash = 0;
+      }
+      for (let k = i; k < i + size; k++) hash = wordHashStep(hash, lower.charCodeAt(k));
+    } else if (start >= 0) {
+      for (let k = KNOWN.first[hash & KNOWN_MASK]!; k >= 0; k = KNOWN.next[k]!) {
+        const word = KNOWN.words[k]!;
+        if (word.text.length !== i - start || !lower.startsWith(word.text, start)) continue;
+        if (word.english) english++;
+        else other++;
+        break;
+      }
+      start = -1;
+    }
+    i += size;
   }
   return other >= 3 && other > english * 1.5 ? "other" : "en";
 }
 
 const LETTER = /^\p{L}$/u;
 const ASCII_LETTER = Uint8Array.from({ length: 128 }, (_v, code) => (LETTER.test(String.fromCharCode(code)) ? 1 : 0));
-const WORD = /[\p{L}'-]+/gu;
+/** What a word is made of: letters, apostrophes and hyphens. */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_v, code) => (ASCII_LETTER[code] || code === 39 || code === 45 ? 1 : 0));
+const wordHashStep = (hash: number, code: number): number => Math.imul(hash ^ code, 0x01000193);
+/** The function words of both lists (a word in both counts as English), in a hash table by their characters' hash. */
+const KNOWN_MASK = 1023;
+const KNOWN = (() => {
+  const words = [...[...ENGLISH].map((text) => ({ text, english: true })), ...[...OTHER].filter((text) => !ENGLISH.has(text)).map((text) => ({ text, english: false }))];
+  const first = new Int32Array(KNOWN_MASK + 1).fill(-1);
+  const next = new Int32Array(words.length).fill(-1);
+  words.forEach(({ text }, k) => {
+    let hash = 0;
+    for (let i = 0; i < text.length; i++) hash = wordHashStep(hash, text.charCodeAt(i));
+    next[k] = first[hash & KNOWN_MASK]!;
+    first[hash & KNOWN_MASK] = k;
+  });
+  return { words, first, next };
+})();

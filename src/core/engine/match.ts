@@ -2,6 +2,7 @@ import type { Doc, Span } from "./text";
 import { sentenceAt } from "./text";
 import { requiredWords } from "./prefilter";
 import { WordFinder } from "./word-finder";
+import { perDocSlot } from "./per-doc";
 
 /** A gap of up to n characters inside one sentence. */
 export const gap = (n: number): string => `[^.!?\\n]{0,${n}}?`;
@@ -42,7 +43,7 @@ let setCount = 0;
 const needs = new WeakMap<RegExp, { sets: Int32Array; words: string[][] }>();
 let finder: WordFinder | null = null;
 let finderSets = 0;
-const setsPresent = new WeakMap<Doc, Uint8Array>();
+const setsPresent = perDocSlot<Uint8Array>();
 
 function registerNeeds(re: RegExp, words: string[][]): void {
   // A set with a one-letter word is in nearly every text: it is not worth looking for.

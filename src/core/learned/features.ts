@@ -155,6 +155,8 @@ const C = fnv(FNV_START, "c");
 const F = [0, 1, 2].map((i) => fnv(FNV_START, "f" + i));
 const R_WORD = fnv(FNV_START, "r");
 const R_PAIR = fnv(FNV_START, "R");
+/** A cue's hash is that of "#" and its name (see `vectorise`). */
+const CUE = fnv(FNV_START, "#");
 
 /** `vectorise` for grams already hashed to buckets (see `gramBuckets`): the same vector. */
 export function vectoriseBuckets(buckets: ArrayLike<number>, cues: Cues, bits: number): FeatureVector {
@@ -174,7 +176,7 @@ export function vectoriseBuckets(buckets: ArrayLike<number>, cues: Cues, bits: n
   const scale = index.length ? 1 / Math.sqrt(index.length) : 0;
   const value: number[] = new Array<number>(index.length).fill(scale);
   for (const c of cues) {
-    const k = hashString("#" + c) & mask;
+    const k = (fnv(CUE, c) >>> 0) & mask;
     const bit = 1 << (k & 31);
     if (seen[k >>> 5]! & bit) value[index.indexOf(k)]! += 1;
     else {
