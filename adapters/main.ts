@@ -2,12 +2,10 @@
  * `npm start`: picks the platform from the environment and starts it.
  * Slack variables set → Slack; TEAMS_ENABLED → Teams; otherwise the console chat.
  * `--demo` (`npm run demo`): the console chat on a throw-away database and user, whatever is configured.
+ * Each platform's code is loaded only when it runs: a Slack server never holds the Teams SDK (botbuilder
+ * and Azure's libraries) or the console in memory.
  */
 import { config as loadDotenv } from "dotenv";
-import { startDemo } from "./console/demo";
-import { startConsole } from "./console/start";
-import { startSlack, stopOnSignals } from "./slack/start";
-import { startTeams } from "./teams/start";
 import { ConfigError } from "../src/config/env";
 import { isSlackConfigured, parseSlackConfig } from "../src/config/slack";
 import { parseStorageConfig } from "../src/config/storage";
@@ -26,6 +24,7 @@ async function main(): Promise<void> {
   let logger = createLogger({ level: env.LOG_LEVEL?.trim() || "warn", destination: process.stderr });
   try {
     if (process.argv.includes("--demo")) {
+      const { startDemo } = await import("./console/demo.js");
       await startDemo({ env, input: process.stdin, output: process.stdout, logger });
       return;
     }
@@ -34,11 +33,12 @@ async function main(): Promise<void> {
     // Logs go to stderr so the console chat owns stdout; a server says it started (info), the console stays quiet (warn).
     logger = createLogger({ level: env.LOG_LEVEL?.trim() || (server ? "info" : "warn"), destination: process.stderr });
     if (isSlackConfigured(env)) {
+      const { startSlack, stopOnSignals } = await import("./slack/start.js");
       const slack = await startSlack({ env, logger });
       // Both configured: Teams mounts POST /api/messages on Slack's HTTP server.
-      let teams: Awaited<ReturnType<typeof startTeams>> | null = null;
+      let teams: { stop(): Promise<void> } | null = null;
       try {
-        teams = teamsEnabled ? await startTeams({ env, logger, shared: slack }) : null;
+        if (teamsEnabled) teams = await (await import("./teams/start.js")).startTeams({ env, logger, shared: slack });
       } catch (error) {
         await slack.stop();
         throw error;
@@ -52,11 +52,13 @@ async function main(): Promise<void> {
       return;
     }
     if (teamsEnabled) {
+      const [{ startTeams }, { stopOnSignals }] = await Promise.all([import("./teams/start.js"), import("./slack/start.js")]);
       const teams = await startTeams({ env, logger });
       stopOnSignals(teams, logger);
       logStarted(logger, env, ["teams"], teams.port);
       return;
     }
+    const { startConsole } = await import("./console/start.js");
     await startConsole({ env, input: process.stdin, output: process.stdout, logger });
   } catch (error) {
     if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);

@@ -7,7 +7,7 @@ import { enforceHouseRules } from "../core/review";
 import type { Logger } from "../logger";
 import { type ImprovedReview, type ReviewService, rulesOnlyReviewService } from "../review-service";
 import type { ModelAnswer } from "./answer-schema";
-import { type CallOutcome, type ChatMessage, type ModelClient, openAiModelClient } from "./model-client";
+import type { CallOutcome, ChatMessage, ModelClient } from "./model-client";
 import { loadPrompts, type PromptSet, reviewMessages } from "./prompts";
 import { refereeReview, rulesRewrite } from "./referee";
 import { talksToReviewer } from "./talks-to-reviewer";
@@ -39,8 +39,19 @@ export function createReviewService(config: LlmConfig, deps: ReviewServiceDeps):
     now: deps.now ?? (() => new Date()),
     usage: deps.usage ?? inMemoryTokenUsageStore(),
     prompts: deps.prompts ?? loadPrompts(config.promptsDir),
-    model: deps.model ?? openAiModelClient(config),
+    model: deps.model ?? lazyOpenAiClient(config),
   });
+}
+
+/** The OpenAI client, its SDK loaded by the first call: a server whose model is never asked never holds it. */
+function lazyOpenAiClient(settings: LlmSettings): ModelClient {
+  let client: Promise<ModelClient> | undefined;
+  return {
+    async complete(messages, limits) {
+      client ??= import("./model-client.js").then(({ openAiModelClient }) => openAiModelClient(settings));
+      return (await client).complete(messages, limits);
+    },
+  };
 }
 
 /** Parses OPENAI_* and LLM_* from `env` (ConfigError on a bad value) and builds the service. */

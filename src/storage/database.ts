@@ -3,7 +3,6 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
-import { Pool } from "pg";
 import type { DatabaseTarget } from "../config/storage";
 import type { Database } from "./schema";
 
@@ -39,7 +38,8 @@ function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDatabase.Dat
   });
 }
 
-export function openDatabase(target: DatabaseTarget, options: OpenDatabaseOptions = {}): Kysely<Database> {
+/** The PostgreSQL driver is loaded only for a PostgreSQL target: a SQLite server never holds it. */
+export async function openDatabase(target: DatabaseTarget, options: OpenDatabaseOptions = {}): Promise<Kysely<Database>> {
   if (target.dialect === "sqlite") {
     if (target.file !== ":memory:") mkdirSync(dirname(target.file), { recursive: true });
     const sqlite = new SqliteDatabase(target.file);
@@ -50,6 +50,7 @@ export function openDatabase(target: DatabaseTarget, options: OpenDatabaseOption
     return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   }
   if (options.pgSchema && !/^[a-z_][a-z0-9_]*$/.test(options.pgSchema)) throw new Error("pgSchema must be a plain lower-case identifier");
+  const { Pool } = (await import("pg")).default;
   const pool = new Pool({
     connectionString: target.url,
     max: options.maxConnections ?? 10,

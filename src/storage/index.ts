@@ -7,7 +7,7 @@ import { KyselyAskStore } from "./kysely-ask-store";
 import { migrateToLatest } from "./migrations";
 
 export async function openKyselyStore(target: DatabaseTarget, options: OpenDatabaseOptions = {}): Promise<KyselyAskStore> {
-  const db = openDatabase(target, options);
+  const db = await openDatabase(target, options);
   try {
     if (target.dialect === "postgres" && options.pgSchema) await sql`create schema if not exists ${sql.id(options.pgSchema)}`.execute(db);
     await migrateToLatest(db, target.dialect);
