@@ -83,6 +83,18 @@ describe("model-backed review service (real openai client, local fake server)", 
     expect(userMessage(0)).toContain(`<draft>\n${draft}\n</draft>`);
   });
 
+  it("a model rewrite that passes the checks but leaves out what the draft asks for gives way to ours, which keeps it", async () => {
+    const resumeDraft = "Hi Dana, we worked together at Acme. Could you pass my resume to Sam Lee at Northwind for the analyst opening? I'd like to apply this month.";
+    const dropsTheResume = "Hi Dana,\n\nI hope all is well since our Acme days. Could you mention me to Sam Lee at Northwind? I'd like to apply this month. No worries at all if not.";
+    const svc = service();
+    const first = svc.reviewNow(resumeDraft);
+    expect(first.rewrite).toMatch(/resume/);
+    fake.script(answer(dropsTheResume, agreeing));
+    const result = (await svc.improve(resumeDraft, first, scope))!.result;
+    expect(result.rewriteSource).toBe("rules");
+    expect(result.rewrite).toMatch(/resume/);
+  });
+
   it("a judgment blocker the model does not confirm is overruled and said so; its rewrite is still refereed", async () => {
     const trade = "Hi Dana, could you write me a LinkedIn recommendation for my work on the Atlas launch at Acme? I'll recommend you back.";
     const svc = service();

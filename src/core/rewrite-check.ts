@@ -1,5 +1,6 @@
 import { review } from "./review";
 import type { ReviewResult, RuleId } from "./types";
+import { keyFactsOf } from "./engine/rewrite";
 
 /** Rules a rewrite must not fire when reviewed again (spec: "Rewrite requirements", 1–3). */
 export const FORBIDDEN_IN_REWRITE: readonly RuleId[] = [
@@ -142,3 +143,12 @@ const STARTERS = new Set(
    together totally truly unfortunately understand until up very was we well were what whatever when whenever where whether which
    while who whoever why will wish with without wondering would write yes yet you your warm warmly chat speak`.split(/\s+/),
 );
+
+/**
+ * How many of the draft's key facts (its people and organisations, what it asks for) a rewrite
+ * keeps: a model's rewrite that keeps fewer than the engine's is not the better one (spec: rewrite requirement 5).
+ */
+export function keyFactsKept(draft: string, rewrite: string): number {
+  const kept = rewrite.toLowerCase();
+  return keyFactsOf(draft).filter((fact) => kept.includes(fact)).length;
+}

@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import type { Env } from "../config/env";
 import { type LlmConfig, type LlmSettings, parseLlmConfig } from "../config/llm";
-import { checkRewrite, type RewriteFailure } from "../core/rewrite-check";
+import { checkRewrite, keyFactsKept, type RewriteFailure } from "../core/rewrite-check";
 import type { ReviewResult } from "../core/types";
 import { enforceHouseRules } from "../core/review";
 import type { Logger } from "../logger";
@@ -133,8 +133,11 @@ function modelReviewService(settings: LlmSettings, deps: Resolved): ReviewServic
     const needsRewrite = (merged.verdict === "revise" || merged.verdict === "dont-send") && !merged.findings.some((f) => f.rule === "repeat-follow-up");
     if (!needsRewrite) return merged;
     const modelRewrite = await verifiedRewrite(draft, merged, messages, answered, session);
-    if (modelRewrite !== null) return { ...merged, rewrite: modelRewrite, rewriteSource: "model" };
-    return { ...merged, rewrite: rulesRewrite(draft, first, merged), rewriteSource: "rules" };
+    const ours = rulesRewrite(draft, first, merged);
+    // The model's rewrite wins unless ours passes the same checks and keeps more of the draft's people, organisations and ask.
+    const oursIsBetter = () => keyFactsKept(draft, ours) > keyFactsKept(draft, modelRewrite!) && !checkRewrite(draft, merged, ours).length;
+    if (modelRewrite !== null && !oursIsBetter()) return { ...merged, rewrite: modelRewrite, rewriteSource: "model" };
+    return { ...merged, rewrite: ours, rewriteSource: "rules" };
   }
 
   type Session = { workspaceId: string; day: string; signal: AbortSignal; deadline: number };

@@ -16,6 +16,7 @@ import { rewrite as engineRewrite } from "../core/engine/rewrite";
 import { analyse } from "../core/engine/text";
 import { MAX_REVIEWED_CHARS, review, scoreFor, verdictFor } from "../core/review";
 import { KINDS, RULE_IDS, type Finding, type Kind, type ReviewResult, type RuleId } from "../core/types";
+import { defaultModels } from "../core/learned/default-models";
 
 /** A finding as a model reports it: any string as rule id, and the quoted words instead of offsets. */
 export interface ModelFinding {
@@ -164,5 +165,5 @@ export function rulesRewrite(draft: string, first: ReviewResult, merged: ReviewR
   const same = merged.kind === first.kind && merged.summary === first.summary;
   if (same && first.rewrite !== null) return first.rewrite;
   const text = draft.slice(0, MAX_REVIEWED_CHARS);
-  return engineRewrite(new Evidence(analyse(text), merged.kind, undefined), merged.findings);
+  return engineRewrite(new Evidence(analyse(text), merged.kind, undefined), merged.findings, defaultModels()?.keySentences);
 }

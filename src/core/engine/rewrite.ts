@@ -528,6 +528,12 @@ function withNamesKept(all: BodySentence[], kept: BodySentence[], notes: Sentenc
 /** The sender asking the reader for something in so many words. */
 const REQUEST_OF_READER = /\?\s*$|\b(?:would|could|can|will) you\b|\byou (?:are|were) (?:cordially )?invited\b|\b(?:invite|ask|asking|request|requesting) you\b|\bwould (?:(?:greatly|really|very much|deeply|truly) )?(?:appreciate|welcome|be (?:honou?red|grateful|delighted|pleased))\b|\b(?:i|we)(?:'d| would) (?:like|love) to (?:ask|invite|request|meet|speak|talk|discuss|schedule|arrange|set up|introduce|connect|learn|find out|get)\b|\bi (?:was|am) wondering\b|\bif you (?:could|would|can|might|are (?:interested|willing|open|available))\b|\bplease (?:let me know|consider|contact|call|send|forward|pass)\b/i;
 
+/** A text's key facts, lower-cased: the names it holds and the things it asks for by name. */
+export function keyFactsOf(text: string): string[] {
+  const asked = text.match(new RegExp(WHAT_IS_ASKED_FOR.source, "gi")) ?? [];
+  return [...new Set([...namesIn(text), ...asked].map((fact) => fact.toLowerCase()))];
+}
+
 /** Words capitalised only because they open a sentence: lower-cased when the sentence is joined to another (a name keeps its capital). */
 const GRAMMAR_WORDS = new Set(
   "the a an and but or so if we you my our your it its this that these those there here he she they his her their what when where why how would could can will please just also as since because for in on at with to from after before while although though one some any all both each".split(" "),
