@@ -9,7 +9,7 @@ import { firstPlacedProblem, inspect } from "./inspect";
 import { Evidence, signalOf, type SpanSignal } from "./evidence";
 import { analyse, type Doc, type Span } from "./text";
 import { MAX_BODY_SENTENCES } from "./rules";
-import { BOILERPLATE, isContactLine, keyFactChance, keySentenceFeatures, type KeySentenceModel } from "../learned/key-sentences";
+import { BOILERPLATE, isContactLine, keyFactChance, keySentenceFeaturesAt, keySentenceShape, type KeySentenceModel, type KeySentenceShape } from "../learned/key-sentences";
 
 /** Rules a rewrite must never trigger (spec: rewrite requirement 3). */
 export const MUST_BE_CLEAN: readonly RuleId[] = ["quid-pro-quo", "generic-template", "demanding-tone", "email-workaround", "premature-pitch", "mass-blast", "too-long", "no-graceful-out"];
@@ -342,6 +342,7 @@ class SentenceNotes {
   private readonly priorities = new Map<string, number>();
   private readonly problems = new Map<string, Span | null>();
   private readonly names = new Map<string, string[]>();
+  private readonly shapes = new Map<string, KeySentenceShape>();
 
   constructor(
     readonly kind: Kind,
@@ -352,7 +353,18 @@ class SentenceNotes {
   keyFactValue(text: string, position: number, count: number): number {
     const model = this.keySentences;
     if (!model) return 0;
-    return KEY_FACT_WEIGHT * keyFactChance(model, keySentenceFeatures(text, this.doc(text).norm, position, count, model.bits));
+    return KEY_FACT_WEIGHT * keyFactChance(model, keySentenceFeaturesAt(this.shape(text, model), position, count, model.bits));
+  }
+
+  private shape(text: string, model: KeySentenceModel): KeySentenceShape {
+    let shape = this.shapes.get(text);
+    if (!shape) this.shapes.set(text, (shape = keySentenceShape(text, this.doc(text).norm, model.bits)));
+    return shape;
+  }
+
+  /** A signature's contact line or legal small print (worked out with the sentence's shape when the model needs that too). */
+  private signature(text: string): boolean {
+    return this.keySentences ? this.shape(text, this.keySentences).signature : isContactLine(text) || BOILERPLATE.test(text);
   }
 
   doc(text: string): Doc {
@@ -376,7 +388,7 @@ class SentenceNotes {
   /** How much a sentence carries (the ask, names, context, intent...). */
   priority(text: string): number {
     let score = this.priorities.get(text);
-    if (score === undefined) this.priorities.set(text, (score = priorityOf(text, this.doc(text), this.kind)));
+    if (score === undefined) this.priorities.set(text, (score = priorityOf(text, this.doc(text), this.kind, this.signature(text))));
     return score;
   }
 
@@ -388,12 +400,12 @@ class SentenceNotes {
   }
 }
 
-function priorityOf(text: string, doc: Doc, kind: Kind): number {
+function priorityOf(text: string, doc: Doc, kind: Kind, signature: boolean): number {
   let score = 0;
   if (kind !== "other" && asks(doc, kind)) score += 100;
   // A signature's contact line ("Fax: 310-789-7350.", "E: jo@x.com") carries no sentence: its addresses and links
   // come back on their own (restoreEntities), and it must not crowd out what the sender asks.
-  if (isContactLine(text) || BOILERPLATE.test(text)) return -100;
+  if (signature) return -100;
   // E-mails, links and mentions must survive (spec: rewrite requirement 4).
   if (/[\w.+-]+@[\w-]+\.\w|https?:\/\/|<@|<at>|\d{3}[\s.-]\d{3,4}/.test(text)) score += 200;
   score += (text.slice(1).match(/(?<![.!?]\s)\b[A-Z][a-z]+/g) ?? []).length * 12;

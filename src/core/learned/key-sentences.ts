@@ -54,23 +54,50 @@ const bucket = (n: number, limits: readonly number[]): number => {
   return i;
 };
 
-/** The cues about a sentence's place and shape: position, length, names, figures, contact details. */
-function cuesOf(raw: string, position: number, count: number): string[] {
+/**
+ * What a sentence's features hold whatever its place in the draft: its hashed words and the cues
+ * about its shape. A rewrite weighs the same sentence at more than one place (a long draft is cut
+ * twice), so it works this out once per sentence.
+ */
+export interface KeySentenceShape {
+  buckets: Int32Array;
+  /** The shape cues that come before "last" (words, names), and those after it. */
+  cuesBeforeLast: string[];
+  cuesAfterLast: string[];
+  /** A signature's contact line or legal small print: no sentence of the sender's. */
+  signature: boolean;
+}
+
+export function keySentenceShape(raw: string, norm: string, bits: number): KeySentenceShape {
   const words = raw.split(/\s+/).filter(Boolean);
   const capitalised = words.slice(1).filter((w) => /^[\p{Lu}]/u.test(w)).length;
-  const cues = [`at:${Math.min(position, 4)}`, `part:${Math.floor((4 * position) / Math.max(1, count))}`, `of:${bucket(count, [4, 8, 16])}`, `words:${bucket(words.length, [6, 15, 30])}`, `names:${Math.min(capitalised, 4)}`];
+  const cuesAfterLast: string[] = [];
+  if (/\d/.test(raw)) cuesAfterLast.push("figure");
+  if (raw.includes("?")) cuesAfterLast.push("question");
+  if (/@|https?:|<[@#]/.test(raw)) cuesAfterLast.push("address");
+  const contactLine = isContactLine(raw);
+  const boilerplate = BOILERPLATE.test(raw);
+  if (contactLine) cuesAfterLast.push("contact-line");
+  if (boilerplate) cuesAfterLast.push("boilerplate");
+  return {
+    buckets: gramBuckets(tokens(norm), [], bits),
+    cuesBeforeLast: [`words:${bucket(words.length, [6, 15, 30])}`, `names:${Math.min(capitalised, 4)}`],
+    cuesAfterLast,
+    signature: contactLine || boilerplate,
+  };
+}
+
+/** The features of a sentence of this shape at `position` of `count`. */
+export function keySentenceFeaturesAt(shape: KeySentenceShape, position: number, count: number, bits: number): FeatureVector {
+  const cues = [`at:${Math.min(position, 4)}`, `part:${Math.floor((4 * position) / Math.max(1, count))}`, `of:${bucket(count, [4, 8, 16])}`, ...shape.cuesBeforeLast];
   if (position === count - 1) cues.push("last");
-  if (/\d/.test(raw)) cues.push("figure");
-  if (raw.includes("?")) cues.push("question");
-  if (/@|https?:|<[@#]/.test(raw)) cues.push("address");
-  if (isContactLine(raw)) cues.push("contact-line");
-  if (BOILERPLATE.test(raw)) cues.push("boilerplate");
-  return cues;
+  cues.push(...shape.cuesAfterLast);
+  return vectoriseBuckets(shape.buckets, cues.map((c) => "key:" + c), bits);
 }
 
 /** The features of one sentence (`raw` as the rewrite holds it, `norm` its normalised text) at `position` of `count`. */
 export function keySentenceFeatures(raw: string, norm: string, position: number, count: number, bits: number): FeatureVector {
-  return vectoriseBuckets(gramBuckets(tokens(norm), [], bits), cuesOf(raw, position, count).map((c) => "key:" + c), bits);
+  return keySentenceFeaturesAt(keySentenceShape(raw, norm, bits), position, count, bits);
 }
 
 /** The chance that a sentence carries one of the draft's key facts. */
