@@ -27,6 +27,9 @@ export interface PlatformServiceOptions {
   sharedPool?: ReviewPool | null;
 }
 
+/** A server writes its insight counters about once a second, not once per review (see InsightsServiceOptions). */
+const INSIGHTS_HOLD_MS = 1000;
+
 export async function openPlatformServices(options: PlatformServiceOptions, closers: Closers) {
   const { env, logger, now, storage, platform } = options;
   let reviewPool = options.sharedPool;
@@ -38,7 +41,8 @@ export async function openPlatformServices(options: PlatformServiceOptions, clos
   const store = await openStore(storage);
   closers.add(() => store.close());
   const team = teamServiceFor(store, logger);
-  const insights = insightsServiceFor(store, logger);
+  const insights = insightsServiceFor(store, logger, { holdCountsMs: INSIGHTS_HOLD_MS });
+  if (insights) closers.add(() => insights.flush());
   const tracker = createTrackerService(store, { policy: storage.policy, storeDrafts: storage.storeDrafts, logger, team, insights });
   const reviews = createReviewServiceFromEnv(env, logger, { now, usage: settingsTokenUsageStore(store, platform, now) });
   return { store, team, insights, tracker, reviews, reviewPool };

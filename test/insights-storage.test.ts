@@ -64,6 +64,36 @@ describe.each(storageTargets)("insights on $name", (target) => {
     expect((await figures(ann, "2029-12")).reviews.total).toBe(0);
   });
 
+  it("a server's held counts are written together, one upsert per workspace and month, and a report or a flush includes them", async () => {
+    const insightsStore = new KyselyInsightsStore(store.db);
+    const writes: string[] = [];
+    const spied = Object.assign(Object.create(insightsStore) as KyselyInsightsStore, {
+      addCounts: (...args: Parameters<KyselyInsightsStore["addCounts"]>) => {
+        writes.push(`${args[0].workspaceId} ${args[1]}`);
+        return insightsStore.addCounts(...args);
+      },
+    });
+    const held = createInsightsService(spied, { holdCountsMs: 60_000 });
+    const result = review(DRAFT);
+    for (let i = 0; i < 10; i++) await held.countReview(workspaceOf(i % 2 ? ann : bob), result, at("2030-05-10T10:00:00Z"));
+    await held.count(workspaceOf(ann), "rewrite-used", at("2030-05-11T10:00:00Z"));
+    await held.countReview(workspaceOf(elsewhere), result, at("2030-06-01T00:00:00Z"));
+    expect(writes).toEqual([]);
+    // Another replica reads the stored counters only: nothing yet.
+    expect((await figures(ann, "2030-05")).reviews.total).toBe(0);
+
+    const may = await held.report(workspaceOf(ann), "2030-05");
+    if (!may.ok) throw new Error(may.message);
+    expect(may.value.reviews.total).toBe(10);
+    expect(may.value.rewrites).toEqual({ offered: 10, used: 1 });
+    expect(writes.sort()).toEqual(["T1 2030-05", "T2 2030-06"]);
+
+    await held.countReview(workspaceOf(ann), result, at("2030-05-12T10:00:00Z"));
+    await held.flush();
+    expect((await figures(ann, "2030-05")).reviews.total).toBe(11);
+    expect(writes).toHaveLength(3);
+  });
+
   it("the Not applicable rate reads the stored clicks of that workspace and month only", async () => {
     const result = review(DRAFT);
     for (let i = 0; i < 4; i++) await insights.countReview(workspaceOf(ann), result, at("2030-03-10T10:00:00Z"));

@@ -5,6 +5,7 @@ import type { AskStateChange, AskStore, ClaimedReminder, ForgetCounts, NewAsk, S
 import type { Ask, AskState, Owner, ReminderType } from "../core/ports";
 import type { AskKind, RuleId } from "../core/types";
 import type { Dialect } from "./database";
+import { prepareQuery } from "./prepared-query";
 import type { AsksTable, Database } from "./schema";
 
 const ms = (value: number | string | bigint): number => Number(value);
@@ -35,6 +36,20 @@ function askNumber(id: string): number | null {
 
 const isUniqueViolation = (error: unknown): boolean =>
   /unique|duplicate key|SQLITE_BUSY|database is locked/i.test(error instanceof Error ? `${error.message} ${(error as { code?: string }).code ?? ""}` : "");
+
+/** Run before every review (so `mass-blast` can fire): prepared once. */
+const countRecipients = prepareQuery<{ platform: string; workspace_id: string; user_id: string; fingerprint: string; kind: string; since: number; until: number }, { recipients: number | string }>((db, values) =>
+  db
+    .selectFrom("asks")
+    .select(sql<number | string>`count(distinct coalesce(reader_user_id, lower(reader_name)))`.as("recipients"))
+    .where("platform", "=", values.platform)
+    .where("workspace_id", "=", values.workspace_id)
+    .where("user_id", "=", values.user_id)
+    .where("fingerprint", "=", values.fingerprint)
+    .where("kind", "=", values.kind)
+    .where("sent_at", ">=", values.since)
+    .where("sent_at", "<=", values.until),
+);
 
 export class KyselyAskStore implements AskStore {
   constructor(
@@ -153,18 +168,8 @@ export class KyselyAskStore implements AskStore {
   }
 
   async countRecipientsOfSameAsk(owner: Owner, kind: AskKind, fingerprint: string, since: Date, until: Date): Promise<number> {
-    const row = await this.db
-      .selectFrom("asks")
-      .select(sql<number | string>`count(distinct coalesce(reader_user_id, lower(reader_name)))`.as("recipients"))
-      .where("platform", "=", owner.platform)
-      .where("workspace_id", "=", owner.workspaceId)
-      .where("user_id", "=", owner.userId)
-      .where("fingerprint", "=", fingerprint)
-      .where("kind", "=", kind)
-      .where("sent_at", ">=", since.getTime())
-      .where("sent_at", "<=", until.getTime())
-      .executeTakeFirst();
-    return Number(row?.recipients ?? 0);
+    const { rows } = await countRecipients.execute(this.db, { ...this.ownerFilter(owner), fingerprint, kind, since: since.getTime(), until: until.getTime() });
+    return Number(rows[0]?.recipients ?? 0);
   }
 
   async claimDueReminders(now: Date, runnerId: string, leaseUntil: Date, limit: number, platforms?: readonly Owner["platform"][]): Promise<ClaimedReminder[]> {

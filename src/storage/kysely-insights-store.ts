@@ -5,9 +5,26 @@ import { INSIGHT_METRICS, type InsightCount, type InsightMetric } from "../core/
 import type { InsightsStore } from "../core/insights-store";
 import type { WorkspaceRef } from "../core/team-store";
 import { KyselyAskStore } from "./kysely-ask-store";
+import { prepareQuery, type PreparedQuery } from "./prepared-query";
 import type { Database } from "./schema";
 
 const isMetric = (value: string): value is InsightMetric => (INSIGHT_METRICS as readonly string[]).includes(value);
+
+/** The upsert of `rows` counters (a review counts a few), prepared once per number of rows. */
+const addCountsByRows = new Map<number, PreparedQuery<Record<string, string | number>, unknown>>();
+function addCountsOf(rows: number): PreparedQuery<Record<string, string | number>, unknown> {
+  let query = addCountsByRows.get(rows);
+  if (!query) {
+    query = prepareQuery<Record<string, string | number>, unknown>((db, values) =>
+      db
+        .insertInto("insight_counts")
+        .values(Array.from({ length: rows }, (_, i) => ({ platform: values.platform as string, workspace_id: values.workspace_id as string, month: values.month as string, metric: values[`metric${i}`] as string, detail: values[`detail${i}`] as string, tally: values[`tally${i}`] as number })))
+        .onConflict((oc) => oc.columns(["platform", "workspace_id", "month", "metric", "detail"]).doUpdateSet((eb) => ({ tally: eb("insight_counts.tally", "+", eb.ref("excluded.tally")) }))),
+    );
+    addCountsByRows.set(rows, query);
+  }
+  return query;
+}
 
 export class KyselyInsightsStore implements InsightsStore {
   constructor(readonly db: Kysely<Database>) {}
@@ -21,11 +38,15 @@ export class KyselyInsightsStore implements InsightsStore {
       merged.set(key, { ...c, count: (merged.get(key)?.count ?? 0) + c.count });
     }
     if (merged.size === 0) return;
-    await this.db
-      .insertInto("insight_counts")
-      .values([...merged.values()].map((c) => ({ platform: workspace.platform, workspace_id: workspace.workspaceId, month, metric: c.metric, detail: c.detail, tally: c.count })))
-      .onConflict((oc) => oc.columns(["platform", "workspace_id", "month", "metric", "detail"]).doUpdateSet((eb) => ({ tally: eb("insight_counts.tally", "+", eb.ref("excluded.tally")) })))
-      .execute();
+    const values: Record<string, string | number> = { platform: workspace.platform, workspace_id: workspace.workspaceId, month };
+    let i = 0;
+    for (const c of merged.values()) {
+      values[`metric${i}`] = c.metric;
+      values[`detail${i}`] = c.detail;
+      values[`tally${i}`] = c.count;
+      i++;
+    }
+    await addCountsOf(merged.size).execute(this.db, values);
   }
 
   async monthCounts(workspace: WorkspaceRef, month: string): Promise<InsightCount[]> {

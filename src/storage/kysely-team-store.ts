@@ -7,6 +7,7 @@ import type { ConnectorRequest, StoredPolicy, TeamStore, WorkspaceRef } from "..
 import { OPEN_STATES } from "../core/asks";
 import type { Database } from "./schema";
 import { KyselyAskStore } from "./kysely-ask-store";
+import { prepareQuery } from "./prepared-query";
 import type { WorkspacePoliciesTable } from "./team-migration";
 
 /**
@@ -28,12 +29,17 @@ function toStoredPolicy(row: WorkspacePoliciesTable): StoredPolicy {
   return { version: Number(row.version), policy, changedBy: row.changed_by, change: row.change, changedAt: new Date(Number(row.changed_at)) };
 }
 
+/** Read before every review (an admin's change applies to the next one on every replica): prepared once. */
+const latestPolicy = prepareQuery<{ platform: string; workspace_id: string }, WorkspacePoliciesTable>((db, values) =>
+  db.selectFrom("workspace_policies").selectAll().where("platform", "=", values.platform).where("workspace_id", "=", values.workspace_id).orderBy("version", "desc").limit(1),
+);
+
 export class KyselyTeamStore implements TeamStore {
   constructor(readonly db: Kysely<Database>) {}
 
   async currentPolicy(workspace: WorkspaceRef): Promise<StoredPolicy | null> {
-    const [row] = await this.policyRows(workspace, 1);
-    return row ?? null;
+    const { rows } = await latestPolicy.execute(this.db, { platform: workspace.platform, workspace_id: workspace.workspaceId });
+    return rows[0] ? toStoredPolicy(rows[0]) : null;
   }
 
   async savePolicy(workspace: WorkspaceRef, version: number, policy: HouseRules, changedBy: string, change: string, at: Date): Promise<boolean> {

@@ -12,7 +12,7 @@ import type { TrackerService } from "./tracker-service";
 import { teamStoreFor } from "../storage/kysely-team-store";
 import { insightsStoreFor } from "../storage/kysely-insights-store";
 import { createTeamService, type TeamService } from "../team/team-service";
-import { createInsightsService, type InsightsService } from "../team/insights-service";
+import { createInsightsService, type InsightsService, type InsightsServiceOptions } from "../team/insights-service";
 
 export function localOwner(config: Pick<StorageConfig, "localUser">): Owner {
   return { platform: "console", workspaceId: "local", userId: config.localUser };
@@ -44,7 +44,7 @@ export function teamServiceFor(store: AskStore, logger?: Logger): TeamService | 
 }
 
 /** The insights service over the tracker's own database, or null when the store is not ours. */
-export function insightsServiceFor(store: AskStore, logger?: Logger): InsightsService | null {
+export function insightsServiceFor(store: AskStore, logger?: Logger, options: Omit<InsightsServiceOptions, "logger"> = {}): InsightsService | null {
   const insightsStore = insightsStoreFor(store);
-  return insightsStore ? createInsightsService(insightsStore, logger ? { logger } : {}) : null;
+  return insightsStore ? createInsightsService(insightsStore, { ...options, ...(logger ? { logger } : {}) }) : null;
 }
