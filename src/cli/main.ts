@@ -48,15 +48,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
  * A reader that goes away (`askwell --help | head`) ends the output quietly, as with any Unix tool:
  * a broken pipe is not an error to report, and never a stack trace.
  */
-function quietWhenTheReaderLeaves(stream: NodeJS.WriteStream): void {
+function quietWhenTheReaderLeaves(stream: NodeJS.WriteStream): { failed(): boolean } {
+  let failed = false;
   stream.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EPIPE") process.stderr.write(`askwell: could not write the output (${error.code ?? error.message})\n`);
-    process.exitCode ??= EXIT.ok;
+    if (error.code === "EPIPE") return;
+    failed = true;
+    process.stderr.write(`askwell: could not write the output (${error.code ?? error.message})\n`);
+    process.exitCode = EXIT.failed;
   });
+  return { failed: () => failed };
 }
 
 export async function main(argv: string[], plugins: Pick<CliIo, "reminderDelivery"> = {}): Promise<void> {
-  quietWhenTheReaderLeaves(process.stdout);
+  const output = quietWhenTheReaderLeaves(process.stdout);
   const code = await runCli(argv, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, ...plugins });
-  process.exitCode = code;
+  process.exitCode = output.failed() ? EXIT.failed : code;
 }

@@ -64,7 +64,7 @@ function main(): void {
   }
   const stored = trainKeySentenceModel(drafts, files);
   writeFileSync(out, JSON.stringify(stored) + "\n");
-  console.log(`wrote ${out}: ${JSON.stringify(stored.trainedOn).slice(0, 0)}${(stored.trainedOn as { sentences: number }).sentences} sentences from ${files.length} files`);
+  console.log(`wrote ${out}: ${(stored.trainedOn as { sentences: number }).sentences} sentences from ${files.length} files`);
 }
 
 if (require.main === module) main();

@@ -134,10 +134,13 @@ function modelReviewService(settings: LlmSettings, deps: Resolved): ReviewServic
     if (!needsRewrite) return merged;
     const modelRewrite = await verifiedRewrite(draft, merged, messages, answered, session);
     const ours = rulesRewrite(draft, first, merged);
-    // The model's rewrite wins unless ours passes the same checks and keeps more of the draft's people, organisations and ask.
-    const oursIsBetter = () => keyFactsKept(draft, ours) > keyFactsKept(draft, modelRewrite!) && !checkRewrite(draft, merged, ours).length;
-    if (modelRewrite !== null && !oursIsBetter()) return { ...merged, rewrite: modelRewrite, rewriteSource: "model" };
+    if (modelRewrite !== null && !keepsMoreFacts(draft, merged, ours, modelRewrite)) return { ...merged, rewrite: modelRewrite, rewriteSource: "model" };
     return { ...merged, rewrite: ours, rewriteSource: "rules" };
+  }
+
+  /** Whether our rewrite passes the same checks and keeps more of the draft's people, organisations and ask than the model's (then ours wins). */
+  function keepsMoreFacts(draft: string, merged: ReviewResult, ours: string, theirs: string): boolean {
+    return keyFactsKept(draft, ours) > keyFactsKept(draft, theirs) && !checkRewrite(draft, merged, ours).length;
   }
 
   type Session = { workspaceId: string; day: string; signal: AbortSignal; deadline: number };

@@ -540,9 +540,11 @@ function withNamesKept(all: BodySentence[], kept: BodySentence[], notes: Sentenc
 /** The sender asking the reader for something in so many words. */
 const REQUEST_OF_READER = /\?\s*$|\b(?:would|could|can|will) you\b|\byou (?:are|were) (?:cordially )?invited\b|\b(?:invite|ask|asking|request|requesting) you\b|\bwould (?:(?:greatly|really|very much|deeply|truly) )?(?:appreciate|welcome|be (?:honou?red|grateful|delighted|pleased))\b|\b(?:i|we)(?:'d| would) (?:like|love) to (?:ask|invite|request|meet|speak|talk|discuss|schedule|arrange|set up|introduce|connect|learn|find out|get)\b|\bi (?:was|am) wondering\b|\bif you (?:could|would|can|might|are (?:interested|willing|open|available))\b|\bplease (?:let me know|consider|contact|call|send|forward|pass)\b/i;
 
+const EVERYTHING_ASKED_FOR = new RegExp(WHAT_IS_ASKED_FOR.source, "gi");
+
 /** A text's key facts, lower-cased: the names it holds and the things it asks for by name. */
 export function keyFactsOf(text: string): string[] {
-  const asked = text.match(new RegExp(WHAT_IS_ASKED_FOR.source, "gi")) ?? [];
+  const asked = text.match(EVERYTHING_ASKED_FOR) ?? [];
   return [...new Set([...namesIn(text), ...asked].map((fact) => fact.toLowerCase()))];
 }
 
