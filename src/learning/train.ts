@@ -3,7 +3,11 @@
  * corpus/training.json and writes src/core/learned/weights.json. Deterministic: the same files and
  * settings give the same weights. Prints a cross-validated report (folds never split a source).
  *
- *   node dist/src/learning/train.js [--manifest corpus/training.json] [--out FILE] [--bits N] [--cv-only]
+ *   node dist/src/learning/train.js [--manifest corpus/training.json] [--out FILE] [--bits N] [--cv-only] [--oof FILE]
+ *
+ * `--oof FILE` also writes each draft's out-of-fold probabilities (kind, and each rule read as the
+ * labelled kind) and the lexicon's reading: what the rules-only engine would say of a draft it was
+ * not trained on, for measuring how to merge it with a model's review.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -23,6 +27,7 @@ interface Options {
   out: string;
   bits: number;
   cvOnly: boolean;
+  outOfFold: string | null;
 }
 
 const SEED = 20261203;
@@ -35,13 +40,14 @@ let FRESH_WEIGHT = 1;
 let NO_CUES = false;
 
 function options(argv: string[]): Options {
-  const o: Options = { manifest: "corpus/training.json", out: "src/core/learned/weights.json", bits: 16, cvOnly: false };
+  const o: Options = { manifest: "corpus/training.json", out: "src/core/learned/weights.json", bits: 16, cvOnly: false, outOfFold: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--manifest") o.manifest = argv[++i] ?? o.manifest;
     else if (a === "--out") o.out = argv[++i] ?? o.out;
     else if (a === "--bits") o.bits = Number(argv[++i]);
     else if (a === "--cv-only") o.cvOnly = true;
+    else if (a === "--oof") o.outOfFold = argv[++i] ?? null;
     else if (a === "--fresh-weight") FRESH_WEIGHT = Number(argv[++i]);
     else if (a === "--epochs") KIND_SETTINGS.epochs = RULE_SETTINGS.epochs = Number(argv[++i]);
     else if (a === "--l2") KIND_SETTINGS.l2 = RULE_SETTINGS.l2 = Number(argv[++i]);
@@ -168,7 +174,16 @@ interface CrossValidation {
   rules: Record<string, { thresholds: RuleThresholds; f1: number; lexiconF1: number; positives: number; drafts: number }>;
 }
 
-function crossValidate(items: Featurised[], bits: number): CrossValidation {
+/** One draft's out-of-fold reading: the models that produced it never saw the draft's source. */
+interface OutOfFold {
+  id: string;
+  file: string;
+  kind: Kind;
+  kindProbabilities: Record<string, number>;
+  rules: Record<string, { probability: number; lexicon: boolean }>;
+}
+
+function crossValidate(items: Featurised[], bits: number): CrossValidation & { outOfFold: OutOfFold[] } {
   const fold = (f: Featurised) => hashString(f.draft.group) % FOLDS;
   const kindProbabilities = new Map<Featurised, number[]>();
   const ruleProbabilities = new Map<LearnedRule, Map<Featurised, number>>(LEARNED_RULES.map((r) => [r, new Map()]));
@@ -213,7 +228,14 @@ function crossValidate(items: Featurised[], bits: number): CrossValidation {
     const row = (kindConfusion[f.draft.kind] ??= {});
     row[predicted] = (row[predicted] ?? 0) + 1;
   }
-  return { tunedOn: tuneOn.length, kindAccuracy: Number(bestAccuracy.toFixed(4)), otherConfidence, kindConfusion, rules };
+  const outOfFold = items.map((f) => ({
+    id: f.draft.id,
+    file: f.draft.file,
+    kind: f.draft.kind,
+    kindProbabilities: Object.fromEntries(KINDS.map((k, i) => [k, kindProbabilities.get(f)![i]!])),
+    rules: Object.fromEntries(LEARNED_RULES.filter((r) => ruleProbabilities.get(r)!.has(f)).map((r) => [r, { probability: ruleProbabilities.get(r)!.get(f)!, lexicon: f.lexiconFires.has(r) }])),
+  }));
+  return { tunedOn: tuneOn.length, kindAccuracy: Number(bestAccuracy.toFixed(4)), otherConfidence, kindConfusion, rules, outOfFold };
 }
 
 /** The manifest's entries, a folder (ending in "/") standing for every .jsonl file in it, in name order. */
@@ -229,8 +251,9 @@ function main(): void {
     drafts.push(...c.drafts);
   }
   const items = featurise(drafts, o.bits);
-  const cv = crossValidate(items, o.bits);
+  const { outOfFold, ...cv } = crossValidate(items, o.bits);
   console.log(JSON.stringify({ drafts: items.length, crossValidation: cv }, null, 2));
+  if (o.outOfFold) writeFileSync(o.outOfFold, outOfFold.map((d) => JSON.stringify(d)).join("\n") + "\n");
   if (o.cvOnly) return;
 
   const models = [trainKind(items, o.bits), ...LEARNED_RULES.map((rule) => trainRule(items, rule, o.bits))];

@@ -4,13 +4,19 @@
  *   fields and group greetings for `mass-blast`, an e-mail or phone for `no-direct-contact`) and the
  *   rules fired from the tracker's history;
  * - the model decides the kind and the judgment rules, but a finding about words in the draft stands
- *   only when its quote is really there;
+ *   only when its quote is really there; where the merge policy (measured on recorded answers for
+ *   training drafts, `src/learning/merge-policy.ts`) shows the rules' learned layer is the surer
+ *   reader of a rule, a finding the rules are confident of stands without the model, and one they
+ *   all but rule out needs more than the model's word;
  * - on a draft that talks to the reviewer the model may only add to the rules' review.
  * Pure: the draft, the two reviews in, one result out (the rewrite is decided by the caller).
  */
 import { checklist } from "../core/engine/checklist";
 import { Evidence } from "../core/engine/evidence";
 import { findingsFor } from "../core/engine/inspect";
+import { judgeAs, type ReadingAs } from "../core/engine/judge";
+import { LEARNED_RULES } from "../core/learned/model";
+import { MERGE_POLICY, type MergePolicy } from "./merge-policy";
 import { RULES } from "../core/engine/rules";
 import { rewrite as engineRewrite } from "../core/engine/rewrite";
 import { analyse } from "../core/engine/text";
@@ -46,10 +52,11 @@ const MAX_TEXT = 300;
 export type MergeMode = "full" | "add-only";
 
 /** The merged review, without a rewrite yet (`rewrite` and `rewriteSource` are null). */
-export function refereeReview(draft: string, first: ReviewResult, model: ModelReview, mode: MergeMode): ReviewResult {
+export function refereeReview(draft: string, first: ReviewResult, model: ModelReview, mode: MergeMode, policy: MergePolicy = MERGE_POLICY): ReviewResult {
   const text = draft.slice(0, MAX_REVIEWED_CHARS);
   const kind = refereedKind(first.kind, model, mode);
-  const findings = kind === "other" ? [] : sortByRule([...engineFindings(text, first, kind), ...judgmentFindings(text, first, kind, model.findings, mode)]);
+  const reading = kind === "other" ? null : judgeAs(analyse(text), kind, undefined, defaultModels());
+  const findings = reading === null || kind === "other" ? [] : sortByRule([...engineFindings(text, first, kind), ...judgmentFindings(text, first, reading, model.findings, mode, policy)]);
   const rules = new Set(findings.map((f) => f.rule));
   const overruled = first.findings.map((f) => f.rule).filter((rule) => !rules.has(rule));
   const verdict = verdictFor(kind, findings);
@@ -87,7 +94,8 @@ function historyFindings(text: string, first: ReviewResult): Finding[] {
   return first.findings.filter((f) => !fromTextAlone.has(f.rule));
 }
 
-function judgmentFindings(text: string, first: ReviewResult, kind: Kind, modelFindings: readonly ModelFinding[], mode: MergeMode): Finding[] {
+function judgmentFindings(text: string, first: ReviewResult, reading: ReadingAs, modelFindings: readonly ModelFinding[], mode: MergeMode, policy: MergePolicy): Finding[] {
+  const kind = reading.evidence.kind;
   const rulesSaid = new Map(first.findings.map((f) => [f.rule, f]));
   const judged: Finding[] = [];
   const seen = new Set<RuleId>(ENGINE_RULES);
@@ -106,6 +114,7 @@ function judgmentFindings(text: string, first: ReviewResult, kind: Kind, modelFi
     const span = found.quote && found.quote.trim() ? locateQuote(text, found.quote) : null;
     if (!span && !ABSENCE_RULES.has(definition.id)) continue;
     seen.add(definition.id);
+    if (!policy.modelMayFire(definition.id, reading.ruleProbabilities)) continue;
     // Where the rules agree, their finding (its exact span and tested wording) is the one shown.
     const agreed = rulesSaid.get(definition.id);
     judged.push(
@@ -120,7 +129,15 @@ function judgmentFindings(text: string, first: ReviewResult, kind: Kind, modelFi
       },
     );
   }
+  if (mode === "full") judged.push(...rulesSureOf(reading, seen, policy));
   return judged;
+}
+
+/** The rules' own findings (for the refereed kind) on rules the policy lets them fire without the model: only where they are that sure. */
+function rulesSureOf(reading: ReadingAs, seen: ReadonlySet<RuleId>, policy: MergePolicy): Finding[] {
+  const candidates = LEARNED_RULES.filter((rule) => !seen.has(rule) && policy.rulesMayFire(rule, reading.ruleProbabilities));
+  if (!candidates.length) return [];
+  return findingsFor(reading.evidence, candidates);
 }
 
 function sortByRule(findings: Finding[]): Finding[] {

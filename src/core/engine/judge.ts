@@ -10,7 +10,7 @@ import { lexiconKind, notAnAsk } from "./classify";
 import { findFirst, rx } from "./match";
 import { cuesOf } from "../learned/cues";
 import { bodyTokens, gramBuckets, requestWords, tokens, vectoriseBuckets, type FeatureVector } from "../learned/features";
-import { judgeKind, ruleColumn, ruleFires, ruleProbability, scoresOf, type LearnedModels, type LearnedRule } from "../learned/model";
+import { judgeKind, LEARNED_RULES, ruleColumn, ruleFires, ruleProbability, scoresOf, type LearnedModels, type LearnedRule } from "../learned/model";
 
 export interface KindOpinion {
   /** Probability of each kind, when the learned layer judged. */
@@ -57,6 +57,22 @@ export function judge(doc: Doc, history: AskHistory | undefined, models: Learned
   const kind = judged.kind !== "other" && !asksSomething(lexical) && probabilities.other >= probabilities[likeliestAsk] ? "other" : judged.kind;
   const verdicts = kind === "other" ? undefined : learnedVerdicts(models, scores, kind, doc);
   return { evidence: lexical.decided(kind, verdicts), opinion: { probabilities, likeliestAsk } };
+}
+
+/** The rules' reading of a draft taken to be of a given kind (as a model judged it): the evidence the rule table runs on, and each judgment rule's probability. */
+export interface ReadingAs {
+  evidence: Evidence;
+  /** Probability of each learned rule that applies to the kind; empty without models. */
+  ruleProbabilities: Partial<Record<LearnedRule, number>>;
+}
+
+export function judgeAs(doc: Doc, kind: AskKind, history: AskHistory | undefined, models: LearnedModels | null): ReadingAs {
+  const lexical = lexiconEvidence(doc, history);
+  if (!models || !/[\p{L}]/u.test(doc.norm)) return { evidence: lexical.decided(kind, undefined), ruleProbabilities: {} };
+  const scores = scoresOf(models, featuresOf(lexical, models.bits));
+  const ruleProbabilities: Partial<Record<LearnedRule, number>> = {};
+  for (const rule of LEARNED_RULES) ruleProbabilities[rule] = ruleProbability(models, rule, scores, kind);
+  return { evidence: lexical.decided(kind, learnedVerdicts(models, scores, kind, doc)), ruleProbabilities };
 }
 
 /** Whether the text requests anything at all: a question, a request sentence, or an ask the lexicon recognises. */
